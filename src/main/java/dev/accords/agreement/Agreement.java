@@ -1,0 +1,73 @@
+package dev.accords.agreement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An agreement under negotiation. Never leaves the service layer: see {@link AgreementView}. */
+@Entity
+@Table(name = "agreements")
+public class Agreement {
+
+    @Id
+    public UUID id;
+
+    public String title;
+
+    public String summary;
+
+    @Enumerated(EnumType.STRING)
+    public AgreementStatus status;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> tags = new ArrayList<>();
+
+    @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("ordinal")
+    public List<AgreementParty> parties = new ArrayList<>();
+
+    public LocalDate plannedSigningDate;
+
+    public String signingPlace;
+
+    public Instant createdAt;
+
+    public Instant updatedAt;
+
+    public Instant finalizedAt;
+
+    public Instant signedAt;
+
+    @Version
+    public long version;
+
+    public Optional<AgreementParty> party(String code) {
+        return parties.stream().filter(p -> p.id.code.equals(code)).findFirst();
+    }
+
+    public boolean hasParty(String code) {
+        return party(code).isPresent();
+    }
+
+    public List<String> partyCodes() {
+        return parties.stream().map(p -> p.id.code).toList();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.accords.agreement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code POST /v1/agreements}. {@code status} may start at DRAFT (default) or NEGOTIATING. */
+public record AgreementCreate(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 4000) String summary,
+        @NotNull @Size(min = 2, max = 20) List<@NotNull @Valid Party> parties,
+        @Size(max = 20) List<@NotNull @Size(max = 40) @Pattern(regexp = Tags.PATTERN, message = Tags.MESSAGE) String> tags,
+        AgreementStatus status,
+        LocalDate plannedSigningDate,
+        @Size(max = 200) String signingPlace) {
+}

@@ -1,0 +1,134 @@
+package dev.accords.agreement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import dev.accords.common.ApiException;
+import dev.accords.common.ProblemCode;
+import dev.accords.common.Timestamps;
+
+/**
+ * The agreement's status machine (DOMAIN.md): DRAFT → NEGOTIATING → FINALIZED → SIGNED, WITHDRAWN
+ * from any state but SIGNED, FINALIZED → NEGOTIATING to reopen while nobody has signed. SIGNED is
+ * reached only through the last signature. It reads clauses and signatories in SQL, by count, so a
+ * transition never loads an agreement's children.
+ */
+@ApplicationScoped
+public class AgreementLifecycle {
+
+    @Inject
+    EntityManager em;
+
+    /** Moves the (locked) agreement to {@code target} or refuses with the rule that stops it. */
+    void transition(Agreement agreement, AgreementStatus target) {
+        AgreementStatus from = agreement.status;
+        switch (target) {
+            case WITHDRAWN -> {
+                // allowed from every non-final state
+            }
+            case NEGOTIATING -> {
+                if (from == AgreementStatus.FINALIZED) {
+                    reopen(agreement);
+                } else if (from != AgreementStatus.DRAFT) {
+                    throw refused(from, target);
+                }
+            }
+            case FINALIZED -> {
+                if (from != AgreementStatus.NEGOTIATING) {
+                    throw refused(from, target);
+                }
+                requireNoBlockingClauses(agreement.id);
+                agreement.finalizedAt = Timestamps.now();
+            }
+            case SIGNED -> throw new ApiException(ProblemCode.INVALID_STATUS_TRANSITION,
+                    "an agreement becomes SIGNED when its last signatory signs; it is never set directly");
+            case DRAFT -> throw refused(from, target);
+        }
+        if (target != AgreementStatus.FINALIZED && target != AgreementStatus.WITHDRAWN) {
+            agreement.finalizedAt = null;
+        }
+        agreement.status = target;
+    }
+
+    private void reopen(Agreement agreement) {
+        Number signed = (Number) em.createNativeQuery(
+                        "select count(*) from signatories where agreement_id = ?1 and status = 'SIGNED'")
+                .setParameter(1, agreement.id).getSingleResult();
+        if (signed.longValue() > 0) {
+            throw new ApiException(ProblemCode.AGREEMENT_HAS_SIGNATURES,
+                    signed + " signator" + (signed.longValue() == 1 ? "y has" : "ies have")
+                            + " already signed; a signed text cannot be reopened");
+        }
+        // Declinations answered the finalized text; the reopened text asks again.
+        em.createNativeQuery("""
+                        update signatories set status = 'PENDING', decline_reason = null, updated_at = ?2,
+                          version = version + 1 where agreement_id = ?1 and status = 'DECLINED'""")
+                .setParameter(1, agreement.id).setParameter(2, Timestamps.now()).executeUpdate();
+    }
+
+    private void requireNoBlockingClauses(UUID agreementId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> blocking = em.createNativeQuery("""
+                        select id, reference, status from clauses
+                        where agreement_id = ?1 and status in ('PROPOSED', 'UNDER_NEGOTIATION')
+                        order by priority_rank, open_since, id""")
+                .setParameter(1, agreementId).getResultList();
+        if (blocking.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> clauses = new ArrayList<>();
+        for (Object[] row : blocking) {
+            Map<String, Object> clause = new LinkedHashMap<>();
+            clause.put("id", row[0].toString());
+            clause.put("reference", row[1]);
+            clause.put("status", row[2]);
+            clauses.add(clause);
+        }
+        String references = clauses.stream().map(c -> (String) c.get("reference")).collect(Collectors.joining(", "));
+        throw new ApiException(ProblemCode.AGREEMENT_HAS_BLOCKING_CLAUSES,
+                clauses.size() + " clause" + (clauses.size() == 1 ? " is" : "s are")
+                        + " still PROPOSED or UNDER_NEGOTIATION: " + references
+                        + "; agree, reject, withdraw or defer them first",
+                List.of(), Map.of("blockingClauses", clauses));
+    }
+
+    /** Refuses to drop a party that a clause, a position or a signatory still refers to. */
+    void requirePartiesUnused(Agreement agreement, List<Party> next) {
+        Set<String> kept = next.stream().map(Party::code).collect(Collectors.toSet());
+        List<String> removed = agreement.partyCodes().stream().filter(code -> !kept.contains(code)).toList();
+        if (removed.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> inUse = em.createNativeQuery("""
+                        select party_code from (
+                          select proposed_by as party_code from clauses where agreement_id = ?1 and proposed_by = any(?2)
+                          union select party_code from clause_positions where agreement_id = ?1 and party_code = any(?2)
+                          union select party_code from signatories where agreement_id = ?1 and party_code = any(?2)
+                        ) used order by party_code""")
+                .setParameter(1, agreement.id).setParameter(2, removed.toArray(String[]::new)).getResultList();
+        if (!inUse.isEmpty()) {
+            throw new ApiException(ProblemCode.PARTY_IN_USE,
+                    "part" + (inUse.size() == 1 ? "y " : "ies ") + String.join(", ", inUse)
+                            + " cannot be removed: a clause, position or signatory refers to "
+                            + (inUse.size() == 1 ? "it" : "them"),
+                    List.of(), Map.of("parties", inUse));
+        }
+    }
+
+    private static ApiException refused(AgreementStatus from, AgreementStatus to) {
+        return new ApiException(ProblemCode.INVALID_STATUS_TRANSITION,
+                "an agreement cannot go from " + from + " to " + to
+                        + "; allowed: DRAFT → NEGOTIATING → FINALIZED, FINALIZED → NEGOTIATING (reopen),"
+                        + " any but SIGNED → WITHDRAWN");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.accords.agreement;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A JSON Merge Patch (RFC 7396) of an agreement. Each field is three-valued: absent (Java null,
+ * leave it), JSON null ({@code Optional.empty()}, remove it) or a value (set it). The documents are
+ * flat and arrays are replaced whole, which is exactly RFC 7396's semantics for them.
+ *
+ * <p>A class with fields rather than a record: Jackson hands a record's constructor an empty
+ * Optional for an absent property, which would erase the difference between absent and null.
+ */
+public class AgreementPatch {
+    public Optional<@NotBlank @Size(max = 200) String> title;
+    public Optional<@Size(max = 4000) String> summary;
+    public Optional<@NotNull @Size(min = 2, max = 20) List<@NotNull @Valid Party>> parties;
+    public Optional<@NotNull @Size(max = 20) List<@NotNull @Size(max = 40) @Pattern(regexp = Tags.PATTERN, message = Tags.MESSAGE) String>> tags;
+    public Optional<@NotNull AgreementStatus> status;
+    public Optional<LocalDate> plannedSigningDate;
+    public Optional<@Size(max = 200) String> signingPlace;
+
+    public Optional<String> title() {
+        return title;
+    }
+
+    public Optional<String> summary() {
+        return summary;
+    }
+
+    public Optional<List<Party>> parties() {
+        return parties;
+    }
+
+    public Optional<List<String>> tags() {
+        return tags;
+    }
+
+    public Optional<AgreementStatus> status() {
+        return status;
+    }
+
+    public Optional<LocalDate> plannedSigningDate() {
+        return plannedSigningDate;
+    }
+
+    public Optional<String> signingPlace() {
+        return signingPlace;
+    }
+}

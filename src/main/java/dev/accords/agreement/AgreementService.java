@@ -1,0 +1,204 @@
+package dev.accords.agreement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.accords.common.ApiException;
+import dev.accords.common.ETags;
+import dev.accords.common.FieldError;
+import dev.accords.common.PageCursor;
+import dev.accords.common.ProblemCode;
+import dev.accords.common.Timestamps;
+
+/** Owns the transactions for agreements: creation, listing, merge-patches and deletion. */
+@ApplicationScoped
+public class AgreementService {
+
+    @Inject
+    AgreementRepository agreements;
+    @Inject
+    AgreementLifecycle lifecycle;
+
+    @Transactional
+    public AgreementView create(AgreementCreate request) {
+        checkDistinct(request.parties(), request.tags());
+        AgreementStatus status = request.status() == null ? AgreementStatus.DRAFT : request.status();
+        if (status != AgreementStatus.DRAFT && status != AgreementStatus.NEGOTIATING) {
+            throw ApiException.invalid("status", "a new agreement starts as DRAFT or NEGOTIATING");
+        }
+        Instant now = Timestamps.now();
+        Agreement agreement = new Agreement();
+        agreement.id = UUID.randomUUID();
+        agreement.title = request.title();
+        agreement.summary = request.summary();
+        agreement.status = status;
+        agreement.tags = request.tags() == null ? new ArrayList<>() : new ArrayList<>(request.tags());
+        agreement.plannedSigningDate = request.plannedSigningDate();
+        agreement.signingPlace = request.signingPlace();
+        agreement.createdAt = now;
+        agreement.updatedAt = now;
+        replaceParties(agreement, request.parties());
+        agreements.persist(agreement);
+        agreements.flush();
+        return AgreementView.of(agreement);
+    }
+
+    @Transactional
+    public AgreementView get(UUID id) {
+        return AgreementView.of(agreements.require(id));
+    }
+
+    @Transactional
+    public AgreementPage list(AgreementQuery query) {
+        List<Agreement> rows = agreements.page(query);
+        boolean more = rows.size() > query.limit();
+        List<Agreement> page = more ? rows.subList(0, query.limit()) : rows;
+        String next = null;
+        if (more) {
+            Agreement last = page.get(page.size() - 1);
+            Instant value = query.sort().field().equals("updatedAt") ? last.updatedAt : last.createdAt;
+            next = PageCursor.after(query.sort().token(), value, last.id).encode();
+        }
+        return new AgreementPage(page.stream().map(AgreementView::of).toList(), next);
+    }
+
+    @Transactional
+    public AgreementView update(UUID id, String ifMatch, AgreementPatch patch) {
+        Agreement agreement = agreements.requireForUpdate(id);
+        ETags.requireMatch(ifMatch, agreement.version);
+        if (agreement.status.isFinal()) {
+            throw new ApiException(ProblemCode.AGREEMENT_READ_ONLY,
+                    "the agreement is " + agreement.status + "; it can be read, not changed");
+        }
+        boolean changed = false;
+        if (patch.title() != null) {
+            changed |= set(agreement.title, required(patch.title(), "title"), v -> agreement.title = v);
+        }
+        if (patch.summary() != null) {
+            changed |= set(agreement.summary, patch.summary().orElse(null), v -> agreement.summary = v);
+        }
+        if (patch.tags() != null) {
+            List<String> tags = patch.tags().orElse(List.of());
+            checkDistinct(null, tags);
+            changed |= set(agreement.tags, tags, v -> agreement.tags = new ArrayList<>(v));
+        }
+        if (patch.plannedSigningDate() != null) {
+            changed |= set(agreement.plannedSigningDate, patch.plannedSigningDate().orElse(null),
+                    v -> agreement.plannedSigningDate = v);
+        }
+        if (patch.signingPlace() != null) {
+            changed |= set(agreement.signingPlace, patch.signingPlace().orElse(null), v -> agreement.signingPlace = v);
+        }
+        if (patch.parties() != null) {
+            List<Party> parties = required(patch.parties(), "parties");
+            checkDistinct(parties, null);
+            List<Party> current = AgreementView.of(agreement).parties();
+            if (!current.equals(parties)) {
+                if (agreement.status == AgreementStatus.FINALIZED) {
+                    throw new ApiException(ProblemCode.AGREEMENT_FINALIZED,
+                            "the parties of a FINALIZED agreement are frozen; reopen it (status NEGOTIATING) first");
+                }
+                lifecycle.requirePartiesUnused(agreement, parties);
+                replaceParties(agreement, parties);
+                changed = true;
+            }
+        }
+        if (patch.status() != null) {
+            AgreementStatus target = required(patch.status(), "status");
+            if (target != agreement.status) {
+                lifecycle.transition(agreement, target);
+                changed = true;
+            }
+        }
+        if (changed) {
+            // Touching the root also bumps its version when only parties (child rows) changed.
+            agreement.updatedAt = Timestamps.now();
+            agreements.flush();
+        }
+        return AgreementView.of(agreement);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Agreement agreement = agreements.requireForUpdate(id);
+        ETags.requireMatch(ifMatch, agreement.version);
+        if (agreement.status == AgreementStatus.SIGNED) {
+            throw new ApiException(ProblemCode.AGREEMENT_SIGNED,
+                    "a SIGNED agreement is a record of what was signed; it cannot be deleted");
+        }
+        // One statement: the database cascades to parties, clauses, positions, revisions and signatories.
+        agreements.getEntityManager().createNativeQuery("delete from agreements where id = ?1")
+                .setParameter(1, id).executeUpdate();
+        agreements.getEntityManager().detach(agreement);
+    }
+
+    private static void replaceParties(Agreement agreement, List<Party> parties) {
+        Map<String, AgreementParty> existing = agreement.parties.stream()
+                .collect(Collectors.toMap(AgreementParty::code, Function.identity()));
+        List<AgreementParty> next = new ArrayList<>();
+        short ordinal = 0;
+        for (Party party : parties) {
+            AgreementParty entity = existing.get(party.code());
+            if (entity == null) {
+                entity = new AgreementParty();
+                entity.id = new PartyId(agreement.id, party.code());
+                entity.agreement = agreement;
+            }
+            entity.name = party.name();
+            entity.ordinal = ordinal++;
+            next.add(entity);
+        }
+        agreement.parties.clear();
+        agreement.parties.addAll(next);
+    }
+
+    private static void checkDistinct(List<Party> parties, List<String> tags) {
+        List<FieldError> errors = new ArrayList<>();
+        if (parties != null) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < parties.size(); i++) {
+                if (!seen.add(parties.get(i).code())) {
+                    errors.add(new FieldError("parties[" + i + "].code", "duplicate party code " + parties.get(i).code()));
+                }
+            }
+        }
+        if (tags != null) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < tags.size(); i++) {
+                if (!seen.add(tags.get(i))) {
+                    errors.add(new FieldError("tags[" + i + "]", "duplicate tag " + tags.get(i)));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ProblemCode.VALIDATION_FAILED,
+                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : "duplicate values",
+                    errors, Map.of());
+        }
+    }
+
+    static <T> T required(Optional<T> value, String field) {
+        return value.orElseThrow(() -> ApiException.invalid(field, "cannot be null: it is required"));
+    }
+
+    static <T> boolean set(T current, T next, java.util.function.Consumer<T> setter) {
+        if (Objects.equals(current, next)) {
+            return false;
+        }
+        setter.accept(next);
+        return true;
+    }
+}

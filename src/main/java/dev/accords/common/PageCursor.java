@@ -1,0 +1,61 @@
+package dev.accords.common;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Keyset position after the last item of a page: the sort value and the id that breaks ties.
+ * Opaque to clients (base64url); it names the ordering it belongs to, so a cursor cannot be
+ * replayed against another sort.
+ */
+public record PageCursor(String ordering, String sortValue, UUID id) {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    public static PageCursor after(String ordering, Instant sortValue, UUID id) {
+        return new PageCursor(ordering, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, sortValue)), id);
+    }
+
+    public static PageCursor after(String ordering, long sortValue, UUID id) {
+        return new PageCursor(ordering, Long.toString(sortValue), id);
+    }
+
+    public String encode() {
+        return ENCODER.encodeToString(("1|" + ordering + "|" + sortValue + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a client's cursor; null stays null (first page). */
+    public static PageCursor decode(String cursor, String expectedOrdering) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            String[] parts = new String(DECODER.decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+            if (parts.length != 4 || !parts[0].equals("1") || !parts[1].equals(expectedOrdering)) {
+                throw invalid();
+            }
+            Long.parseLong(parts[2]);
+            return new PageCursor(parts[1], parts[2], UUID.fromString(parts[3]));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    public Instant instantValue() {
+        long micros = Long.parseLong(sortValue);
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    public long longValue() {
+        return Long.parseLong(sortValue);
+    }
+
+    private static ApiException invalid() {
+        return new ApiException(ProblemCode.INVALID_CURSOR,
+                "cursor is not one this list returned for this sort order; start again without it");
+    }
+}

@@ -1,0 +1,270 @@
+package dev.accords.common;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns any failure into an RFC 9457 problem. Details are written for the client: they never carry
+ * a stack trace, a Java class name, SQL or a constraint name (API-CONVENTIONS §11).
+ */
+public final class ProblemResponses {
+
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+    /** How long a client should wait before retrying when the database is unreachable. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    private ProblemResponses() {
+    }
+
+    public static Response toResponse(Throwable failure, String instance, String requestId) {
+        Problem problem = toProblem(failure, instance, requestId);
+        Response.ResponseBuilder response = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem);
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        if (failure instanceof NotAllowedException notAllowed) {
+            String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow != null) {
+                response.header(HttpHeaders.ALLOW, allow);
+            }
+        }
+        return response.build();
+    }
+
+    public static Problem problem(ProblemCode code, String detail, String instance) {
+        return Problem.of(code, detail, instance, List.of(), Map.of());
+    }
+
+    static Problem toProblem(Throwable failure, String instance, String requestId) {
+        if (failure instanceof ApiException api) {
+            return Problem.of(api.code(), api.getMessage(), instance, api.errors(), api.extensions());
+        }
+        if (failure instanceof ConstraintViolationException violations) {
+            return validation(violations, instance);
+        }
+        if (failure instanceof JsonProcessingException json) {
+            return json(json, instance);
+        }
+        if (failure instanceof WebApplicationException web) {
+            return web(web, instance);
+        }
+        if (causedBy(failure, OptimisticLockException.class) || causedBy(failure, StaleStateException.class)) {
+            return problem(ProblemCode.CONCURRENT_MODIFICATION,
+                    "the resource was changed by another request at the same time; read it again and retry", instance);
+        }
+        SQLException sql = cause(failure, SQLException.class);
+        if (sql != null) {
+            Problem problem = database(sql, instance);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        LOG.errorf(failure, "Unhandled failure on %s (request %s)", instance, requestId);
+        return problem(ProblemCode.INTERNAL_ERROR,
+                "an unexpected error occurred; quote request id " + requestId + " when reporting it", instance);
+    }
+
+    private static Problem validation(ConstraintViolationException violations, String instance) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
+            errors.add(new FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        return Problem.of(ProblemCode.VALIDATION_FAILED, summary(errors), instance, errors, Map.of());
+    }
+
+    /** {@code create.body.parties[0].code} becomes {@code parties[0].code}: the JSON path the client sent. */
+    private static String fieldName(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() != null && node.getName().startsWith("<")) {
+                // Optional<...> and list elements add a synthetic node: the index (if any) is on the next one
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static Problem json(JsonProcessingException failure, String instance) {
+        if (failure instanceof UnrecognizedPropertyException unknown) {
+            String field = jsonPath(unknown);
+            return invalid(field, "unknown field; allowed: " + String.join(", ",
+                    unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()), instance);
+        }
+        if (failure instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            String allowed = String.join(", ", java.util.Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(Object::toString).toList());
+            return invalid(jsonPath(format), "must be one of " + allowed, instance);
+        }
+        if (failure instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return invalid(jsonPath(mismatch), "has the wrong type or format; expected "
+                    + describe(mismatch.getTargetType()), instance);
+        }
+        if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return invalid(jsonPath(mapping), "has an invalid value", instance);
+        }
+        if (failure instanceof StreamReadException read && read.getLocation() != null) {
+            return problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not valid JSON (line "
+                    + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr() + ")", instance);
+        }
+        return problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not a valid JSON document of the expected shape",
+                instance);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+        }
+        return "an object";
+    }
+
+    private static String jsonPath(JsonMappingException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : failure.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static Problem invalid(String field, String message, String instance) {
+        List<FieldError> errors = List.of(new FieldError(field, message));
+        return Problem.of(ProblemCode.VALIDATION_FAILED, summary(errors), instance, errors, Map.of());
+    }
+
+    private static String summary(List<FieldError> errors) {
+        if (errors.size() == 1) {
+            return errors.get(0).field() + ": " + errors.get(0).message();
+        }
+        return errors.size() + " fields are invalid; see errors";
+    }
+
+    private static Problem web(WebApplicationException failure, String instance) {
+        int status = failure.getResponse().getStatus();
+        if (failure instanceof NotFoundException || status == 404) {
+            return problem(ProblemCode.ROUTE_NOT_FOUND, "no resource at " + instance, instance);
+        }
+        if (failure instanceof NotAllowedException || status == 405) {
+            return problem(ProblemCode.METHOD_NOT_ALLOWED, "this method is not allowed on " + instance, instance);
+        }
+        if (failure instanceof NotSupportedException || status == 415) {
+            return problem(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "send the body as application/json (PATCH also takes application/merge-patch+json)", instance);
+        }
+        if (failure instanceof NotAcceptableException || status == 406) {
+            return problem(ProblemCode.NOT_ACCEPTABLE, "this resource is available as application/json only", instance);
+        }
+        if (status == 413) {
+            return problem(ProblemCode.PAYLOAD_TOO_LARGE, "request bodies are limited to 1 MiB", instance);
+        }
+        if (status >= 500) {
+            LOG.errorf(failure, "Server error on %s", instance);
+            return problem(ProblemCode.INTERNAL_ERROR, "an unexpected error occurred", instance);
+        }
+        return problem(ProblemCode.MALFORMED_REQUEST_BODY, "the request could not be read", instance);
+    }
+
+    /**
+     * Database failures that are the client's business: a constraint that caught a race (another
+     * request won), a value out of range, or the database being unreachable (503, retry later).
+     */
+    private static Problem database(SQLException failure, String instance) {
+        String state = failure.getSQLState();
+        if (state == null) {
+            // Agroal's "acquisition timeout" has no SQL state: every connection is busy or the database is gone.
+            return problem(ProblemCode.SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly", instance);
+        }
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("57014") || state.equals("53300")) {
+            return problem(ProblemCode.SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly", instance);
+        }
+        if (state.equals("23505") || state.equals("23503") || state.equals("40001") || state.equals("40P01")) {
+            return problem(ProblemCode.CONCURRENT_MODIFICATION,
+                    "another request changed the same data at the same time; read it again and retry", instance);
+        }
+        if (state.startsWith("22") || state.equals("23514") || state.equals("23502")) {
+            return problem(ProblemCode.VALIDATION_FAILED, "a value is out of the allowed range", instance);
+        }
+        return null;
+    }
+
+    public static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return cause(failure, type) != null;
+    }
+
+    public static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

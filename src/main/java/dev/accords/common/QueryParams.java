@@ -1,0 +1,101 @@
+package dev.accords.common;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Parses path and query parameters by hand. JAX-RS turns a failed conversion of a path or query
+ * parameter into a bare 404; parsing here lets the client hear which parameter is wrong and why.
+ */
+public final class QueryParams {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private QueryParams() {
+    }
+
+    /** Refuses query parameters the operation does not know, so a typo never silently widens a filter. */
+    public static void allowOnly(UriInfo uriInfo, String... known) {
+        Set<String> allowed = Set.of(known);
+        for (String name : uriInfo.getQueryParameters().keySet()) {
+            if (!allowed.contains(name)) {
+                throw ApiException.invalid(name, "unknown query parameter; allowed: " + String.join(", ", known));
+            }
+        }
+    }
+
+    public static UUID uuid(String name, String value) {
+        try {
+            if (value != null && value.length() == 36) {
+                return UUID.fromString(value);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // answered below
+        }
+        throw ApiException.invalid(name, "must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6");
+    }
+
+    public static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit < 1) {
+                throw ApiException.invalid("limit", "must be at least 1");
+            }
+            return Math.min(limit, MAX_LIMIT);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("limit", "must be an integer from 1 to " + MAX_LIMIT);
+        }
+    }
+
+    public static Integer nonNegativeInt(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.invalid(name, "must be a non-negative integer");
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(name, "must be one of " + allowed(type));
+        }
+    }
+
+    public static String pattern(String name, String value, String regex, String what) {
+        if (value != null && !value.matches(regex)) {
+            throw ApiException.invalid(name, "must be " + what);
+        }
+        return value;
+    }
+
+    public static String text(String name, String value, int maxLength) {
+        if (value != null && (value.isEmpty() || value.length() > maxLength)) {
+            throw ApiException.invalid(name, "must be 1 to " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    public static <E extends Enum<E>> String allowed(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

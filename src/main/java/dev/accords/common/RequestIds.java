@@ -1,0 +1,65 @@
+package dev.accords.common;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+
+/**
+ * Gives every response an {@code X-Request-Id}: the client's own when it sent a sane one, a new
+ * UUID otherwise. Registered on the Vert.x router, before anything else, so it also covers health,
+ * metrics, the OpenAPI document and the errors produced outside JAX-RS. The id is also written
+ * back into the request headers so that later stages (exception mappers, logs) see one value.
+ */
+@Singleton
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    /** Same as quarkus.http.limits.max-body-size, which stays as the backstop for chunked bodies. */
+    static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String id = ctx.request().getHeader(HEADER);
+            if (id == null || !ACCEPTED.matcher(id).matches()) {
+                id = UUID.randomUUID().toString();
+                ctx.request().headers().set(HEADER, id);
+            }
+            ctx.response().putHeader(HEADER, id);
+            if (declaredBodyTooLarge(ctx.request().getHeader("Content-Length"))) {
+                tooLarge(ctx);
+                return;
+            }
+            ctx.next();
+        });
+        // Failures raised by Vert.x itself (a body over the size limit) still answer with a problem.
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            int status = ctx.statusCode();
+            if (status == 413 && !ctx.response().headWritten()) {
+                tooLarge(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private static boolean declaredBodyTooLarge(String contentLength) {
+        try {
+            return contentLength != null && Long.parseLong(contentLength.strip()) > MAX_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void tooLarge(io.vertx.ext.web.RoutingContext ctx) {
+        var problem = ProblemResponses.problem(ProblemCode.PAYLOAD_TOO_LARGE,
+                "request bodies are limited to 1 MiB", ctx.request().path());
+        ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close").end(Json.encode(problem));
+    }
+}
