@@ -107,21 +107,17 @@ public final class ProblemResponses {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
                 continue;
             }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() != null && node.getName().startsWith("<")) {
-                // Optional<...> and list elements add a synthetic node: the index (if any) is on the next one
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                }
-                continue;
+            // An element of a list carries its index; it belongs after the list's own name.
+            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
-            if (node.getName() != null) {
+            String name = node.getName();
+            // Synthetic names such as <list element> or <optional value> are not JSON fields.
+            if (name != null && !name.startsWith("<")) {
                 if (!field.isEmpty()) {
                     field.append('.');
                 }
-                field.append(node.getName());
-            }
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
+                field.append(name);
             }
         }
         return field.isEmpty() ? "body" : field.toString();
