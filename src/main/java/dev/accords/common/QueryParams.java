@@ -3,6 +3,7 @@ package dev.accords.common;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.UriInfo;
@@ -15,6 +16,8 @@ public final class QueryParams {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private QueryParams() {
     }
@@ -30,12 +33,9 @@ public final class QueryParams {
     }
 
     public static UUID uuid(String name, String value) {
-        try {
-            if (value != null && value.length() == 36) {
-                return UUID.fromString(value);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // answered below
+        // UUID.fromString alone is lenient: it reads "+fa85f64-..." as 0fa85f64-..., a different id.
+        if (value != null && UUID_TEXT.matcher(value).matches()) {
+            return UUID.fromString(value);
         }
         throw ApiException.invalid(name, "must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6");
     }
