@@ -1,13 +1,16 @@
 package dev.accords.common;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Gives every response an {@code X-Request-Id}: the client's own when it sent a sane one, a new
@@ -19,9 +22,10 @@ import io.vertx.ext.web.Router;
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
-    /** Same as quarkus.http.limits.max-body-size, which stays as the backstop for chunked bodies. */
+    /** Same as quarkus.http.limits.max-body-size, which stays as the backstop. */
     static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    private static final BodyHandler CHUNKED_BODIES = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
@@ -35,6 +39,16 @@ public class RequestIds {
                 tooLarge(ctx);
                 return;
             }
+            if (chunkedBody(ctx.request())) {
+                // Without a Content-Length a body is only found too large while it is read, and the
+                // REST layer would then answer an empty 413. Reading it here, within the limit, makes
+                // Vert.x fail the request with 413, which the failure handler below answers as a problem.
+                if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
+                    ctx.response().writeContinue();
+                }
+                CHUNKED_BODIES.handle(ctx);
+                return;
+            }
             ctx.next();
         });
         // Failures raised by Vert.x itself (a body over the size limit) still answer with a problem.
@@ -46,6 +60,12 @@ public class RequestIds {
                 ctx.next();
             }
         });
+    }
+
+    private static boolean chunkedBody(HttpServerRequest request) {
+        String encoding = request.getHeader("Transfer-Encoding");
+        return request.getHeader("Content-Length") == null && encoding != null
+                && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     private static boolean declaredBodyTooLarge(String contentLength) {
