@@ -1,0 +1,44 @@
+package dev.accords.devdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.accords.support.ApiTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The example deal that dev mode loads is the one of DOMAIN.md, and it is valid as the API sees it
+ * (the response is checked against openapi.yaml). Tests leave seeding off; this loads it by hand.
+ */
+@QuarkusTest
+class ExampleDealTest extends ApiTest {
+
+    @Inject
+    ExampleDeal exampleDeal;
+
+    @Test
+    void shouldLoadTheUsUkraineAgreementAsDomainDescribesIt() {
+        UUID id = exampleDeal.load();
+        String path = "/v1/agreements/" + id;
+        api().get(path).then().statusCode(200)
+                .body("title", equalTo("US–Ukraine Natural Resources and Reconstruction Agreement"))
+                .body("status", equalTo("NEGOTIATING"))
+                .body("parties.code", contains("US", "UA"))
+                .body("parties.name", contains("United States", "Ukraine"))
+                .body("tags", contains("natural-resources", "reconstruction", "security"))
+                .body("plannedSigningDate", equalTo("2025-02-28"))
+                .body("signingPlace", equalTo("Washington, D.C."));
+        // The presidents were to sign together at the White House on a Friday.
+        assertThat(LocalDate.parse(api().get(path).path("plannedSigningDate")).getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+        api().delete(path).then().statusCode(204);
+    }
+}
