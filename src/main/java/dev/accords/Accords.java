@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.Application;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusBindException;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.ConfigValidationException;
@@ -50,15 +51,20 @@ public final class Accords {
     static void report(Throwable failure) {
         Throwable root = rootCause(failure);
         SQLException database = cause(failure, SQLException.class);
+        QuarkusBindException portTaken = cause(failure, QuarkusBindException.class);
         Config config = applicationConfig();
         Optional<String> url = config == null ? Optional.empty()
                 : config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).filter(u -> !u.isBlank());
         if (config != null && url.isEmpty()) {
             System.err.println(MISSING_DATABASE);
         } else if (database != null) {
+            String reason = String.valueOf(database.getMessage()).lines().findFirst().orElse("");
             System.err.println("Accords could not use its PostgreSQL database at " + url.orElse("the configured URL")
-                    + ": " + database.getMessage().lines().findFirst().orElse("")
+                    + ": " + reason
                     + " (check QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD)");
+        } else if (portTaken != null) {
+            System.err.println("Accords cannot listen on port " + portTaken.getPort()
+                    + ": another process is using it (set PORT to a free port)");
         } else if (root instanceof ConfigurationException || root instanceof ConfigValidationException) {
             System.err.println(root.getMessage());
         } else {
