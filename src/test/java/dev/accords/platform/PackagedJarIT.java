@@ -1,0 +1,72 @@
+package dev.accords.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar as an operator starts it (run by Failsafe after {@code package}): production
+ * never falls back to an embedded database, and a jar that cannot reach its database says so in
+ * one line and exits non-zero instead of printing a stack trace.
+ */
+class PackagedJarIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void shouldStopWithOneLineWhenNoDatabaseIsConfigured() throws Exception {
+        Run run = start(Map.of());
+        assertThat(run.exitCode).as(run.output).isNotZero();
+        assertThat(run.lines()).as(run.output).containsExactly(
+                "Accords needs a PostgreSQL database: set QUARKUS_DATASOURCE_JDBC_URL (e.g. jdbc:postgresql://db:5432/accords),"
+                        + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD");
+    }
+
+    @Test
+    void shouldStopWithOneLineWhenTheDatabaseCannotBeReached() throws Exception {
+        Run run = start(Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/accords",
+                "QUARKUS_DATASOURCE_USERNAME", "accords", "QUARKUS_DATASOURCE_PASSWORD", "secret"));
+        assertThat(run.exitCode).as(run.output).isNotZero();
+        assertThat(run.lines()).as(run.output).hasSize(1);
+        assertThat(run.lines().get(0)).startsWith("Accords could not use its PostgreSQL database at "
+                + "jdbc:postgresql://127.0.0.1:1/accords: ").doesNotContain("secret");
+    }
+
+    /** Starts the jar in an empty folder (no .env, no config/), with only the given datasource settings. */
+    private Run start(Map<String, String> environment) throws IOException, InterruptedException {
+        assertThat(JAR).as("run ./mvnw package first").isRegularFile();
+        Path output = workDir.resolve("output.txt");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.equals("PORT"));
+        builder.environment().put("PORT", "0");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the jar did not stop: " + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    private record Run(int exitCode, String output) {
+        List<String> lines() {
+            return output.lines().filter(line -> !line.isBlank()).toList();
+        }
+    }
+}
