@@ -1,0 +1,94 @@
+package dev.accords.signatory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.accords.agreement.Agreement;
+import dev.accords.agreement.AgreementRepository;
+import dev.accords.agreement.AgreementStatus;
+import dev.accords.common.ApiException;
+import dev.accords.common.ETags;
+import dev.accords.common.ProblemCode;
+import dev.accords.common.Timestamps;
+
+/**
+ * Owns the transactions of the two answers a signatory gives to a FINALIZED agreement: signing
+ * and declining.
+ *
+ * <p>Signing order (DOMAIN.md): a signatory with order N waits until every signatory with a
+ * lower order has SIGNED (a DECLINED one keeps them waiting until the agreement is reopened);
+ * equal orders sign in any order. A signatory without an order neither waits nor is waited for.
+ */
+@ApplicationScoped
+public class SigningService {
+
+    @Inject
+    AgreementRepository agreements;
+    @Inject
+    SignatoryRepository signatories;
+
+    /**
+     * Signs, and when this was the last signature, makes the agreement SIGNED. The agreement row is
+     * taken for update, not shared: two "last" signatures racing under a shared lock would each see
+     * the other as still pending, and neither would complete the agreement.
+     */
+    @Transactional
+    public SignatoryView sign(UUID agreementId, UUID id, String ifMatch, SignatureRequest request) {
+        Agreement agreement = agreements.requireForUpdate(agreementId);
+        Signatory signatory = signatories.requireForUpdate(agreementId, id);
+        ETags.requireMatch(ifMatch, signatory.version);
+        SignatoryRules.requireNotSigned(signatory, "a signatory signs only once");
+        SignatoryRules.requireWritable(agreement);
+        SignatoryRules.requireFinalized(agreement, "sign");
+        if (signatory.status == SignatoryStatus.DECLINED) {
+            throw new ApiException(ProblemCode.SIGNATORY_DECLINED, signatory.label()
+                    + " declined to sign; reopening the agreement (status NEGOTIATING) sets them back to PENDING");
+        }
+        if (signatory.signingOrder != null) {
+            List<Signatory> waitedFor = signatories.notSignedBefore(agreementId, signatory.signingOrder);
+            if (!waitedFor.isEmpty()) {
+                throw new ApiException(ProblemCode.SIGNATORY_OUT_OF_ORDER, signatory.label() + " must wait for "
+                        + SignatoryRules.labels(waitedFor) + " to sign first");
+            }
+        }
+        Instant now = Timestamps.now();
+        signatory.status = SignatoryStatus.SIGNED;
+        signatory.signedAt = now;
+        signatory.signedPlace = request == null ? null : request.signedPlace();
+        signatory.updatedAt = now;
+        signatories.flush();
+        if (signatories.countNotSigned(agreementId) == 0) {
+            // The only way into SIGNED (AgreementLifecycle refuses it from clients); finalizedAt stays as the
+            // record of when the signed text was finalized.
+            agreement.status = AgreementStatus.SIGNED;
+            agreement.signedAt = now;
+            agreement.updatedAt = now;
+            agreements.flush();
+        }
+        return SignatoryView.of(signatory);
+    }
+
+    /** Declines with a reason. Nothing else depends on a declination, so the agreement row is shared. */
+    @Transactional
+    public SignatoryView decline(UUID agreementId, UUID id, String ifMatch, DeclinationRequest request) {
+        Agreement agreement = agreements.requireShared(agreementId);
+        Signatory signatory = signatories.requireForUpdate(agreementId, id);
+        ETags.requireMatch(ifMatch, signatory.version);
+        SignatoryRules.requireNotSigned(signatory, "a signature cannot be taken back");
+        SignatoryRules.requireWritable(agreement);
+        SignatoryRules.requireFinalized(agreement, "decline");
+        if (signatory.status == SignatoryStatus.DECLINED) {
+            throw new ApiException(ProblemCode.SIGNATORY_DECLINED, signatory.label() + " has already declined");
+        }
+        signatory.status = SignatoryStatus.DECLINED;
+        signatory.declineReason = request.reason();
+        signatory.updatedAt = Timestamps.now();
+        signatories.flush();
+        return SignatoryView.of(signatory);
+    }
+}
