@@ -95,6 +95,28 @@ class AgreementLifecycleApiTest extends ApiTest {
     }
 
     @Test
+    void shouldKeepSignedAgreementsClausesReadOnly() {
+        String agreementId = Fixtures.agreement();
+        String clauseId = Fixtures.clause(agreementId, "1", "AGREED");
+        String signatory = api().body(Map.of("name", "Volodymyr Zelensky", "role", "President of Ukraine", "partyCode", "UA"))
+                .post(agreement(agreementId) + "/signatories").then().statusCode(201).extract().path("id");
+        Fixtures.patchAgreement(agreementId, Map.of("status", "FINALIZED"));
+        api().body(Map.of()).post(agreement(agreementId) + "/signatories/" + signatory + "/signature").then().statusCode(200);
+        api().get(agreement(agreementId)).then().body("status", equalTo("SIGNED"));
+        String path = agreement(agreementId) + "/clauses/" + clauseId;
+        var before = database.fingerprint();
+        api().body(Map.of("priority", "HIGH")).patch(path).then().statusCode(409).body("code", equalTo("AGREEMENT_READ_ONLY"));
+        api().body(Map.of("stance", "ACCEPTS")).put(path + "/positions/US").then().statusCode(409)
+                .body("code", equalTo("AGREEMENT_READ_ONLY"));
+        api().body(Map.of("reference", "9", "title", "late")).post(agreement(agreementId) + "/clauses")
+                .then().statusCode(409).body("code", equalTo("AGREEMENT_READ_ONLY"));
+        api().delete(path).then().statusCode(409).body("code", equalTo("AGREEMENT_READ_ONLY"));
+        api().body(Map.of("status", "NEGOTIATING")).patch(agreement(agreementId)).then().statusCode(409)
+                .body("code", equalTo("AGREEMENT_READ_ONLY"));
+        assertThat(database.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
     void shouldRefuseRemovingAPartyAClauseRefersTo() {
         String agreementId = Fixtures.agreement();
         Fixtures.patchAgreement(agreementId, Map.of("parties", List.of(Map.of("code", "US", "name", "United States"),
