@@ -1,5 +1,7 @@
 package dev.accords.agreement;
 
+import jakarta.annotation.security.RolesAllowed;
+import dev.accords.security.Roles;
 import java.net.URI;
 
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ import dev.accords.common.QueryParams;
 
 @Path("/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.NEGOTIATOR, Roles.ADMIN})
 public class AgreementResource {
 
     @Inject
@@ -37,6 +40,7 @@ public class AgreementResource {
     Idempotency idempotency;
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     public AgreementPage listAgreements(@Context UriInfo uri,
                                         @QueryParam("status") String status,
                                         @QueryParam("party") String party,
@@ -70,6 +74,7 @@ public class AgreementResource {
     }
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     @Path("/{agreementId}")
     public Response getAgreement(@PathParam("agreementId") String agreementId,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

@@ -1,5 +1,8 @@
 package dev.accords.agreement;
 
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +34,8 @@ public class AgreementService {
     AgreementRepository agreements;
     @Inject
     AgreementLifecycle lifecycle;
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public AgreementView create(AgreementCreate request) {
@@ -53,7 +58,9 @@ public class AgreementService {
         replaceParties(agreement, request.parties());
         agreements.persist(agreement);
         agreements.flush();
-        return AgreementView.of(agreement);
+        AgreementView created = AgreementView.of(agreement);
+        audit.record(agreement.id, EventKind.AGREEMENT_CREATED, EventTarget.AGREEMENT, agreement.id, audit.fields(created));
+        return created;
     }
 
     @Transactional
@@ -83,6 +90,7 @@ public class AgreementService {
             throw new ApiException(ProblemCode.AGREEMENT_READ_ONLY,
                     "the agreement is " + agreement.status + "; it can be read, not changed");
         }
+        AgreementView before = AgreementView.of(agreement);
         boolean changed = false;
         if (patch.title() != null) {
             changed |= set(agreement.title, required(patch.title(), "title"), v -> agreement.title = v);
@@ -123,12 +131,16 @@ public class AgreementService {
                 changed = true;
             }
         }
-        if (changed) {
-            // Touching the root also bumps its version when only parties (child rows) changed.
-            agreement.updatedAt = Timestamps.now();
-            agreements.flush();
+        if (!changed) {
+            return before;
         }
-        return AgreementView.of(agreement);
+        // Touching the root also bumps its version when only parties (child rows) changed.
+        agreement.updatedAt = Timestamps.now();
+        agreements.flush();
+        AgreementView after = AgreementView.of(agreement);
+        audit.recordChange(id, before.status() != after.status() ? EventKind.AGREEMENT_STATUS_CHANGED
+                : EventKind.AGREEMENT_UPDATED, EventTarget.AGREEMENT, id, before, after);
+        return after;
     }
 
     @Transactional
@@ -143,6 +155,7 @@ public class AgreementService {
         agreements.getEntityManager().createNativeQuery("delete from agreements where id = ?1")
                 .setParameter(1, id).executeUpdate();
         agreements.getEntityManager().detach(agreement);
+        audit.record(id, EventKind.AGREEMENT_DELETED, EventTarget.AGREEMENT, id, java.util.Map.of("title", agreement.title));
     }
 
     private static void replaceParties(Agreement agreement, List<Party> parties) {

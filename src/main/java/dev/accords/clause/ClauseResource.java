@@ -1,5 +1,7 @@
 package dev.accords.clause;
 
+import jakarta.annotation.security.RolesAllowed;
+import dev.accords.security.Roles;
 import java.net.URI;
 import java.util.UUID;
 
@@ -35,6 +37,7 @@ import dev.accords.common.QueryParams;
 
 @Path("/v1/agreements/{agreementId}/clauses")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.NEGOTIATOR, Roles.ADMIN})
 public class ClauseResource {
 
     @Inject
@@ -47,6 +50,7 @@ public class ClauseResource {
     Idempotency idempotency;
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     public ClausePage listClauses(@PathParam("agreementId") String agreementId, @Context UriInfo uri,
                                   @QueryParam("status") String status,
                                   @QueryParam("topic") String topic,
@@ -80,6 +84,7 @@ public class ClauseResource {
     }
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     @Path("/{clauseId}")
     public Response getClause(@PathParam("agreementId") String agreementId, @PathParam("clauseId") String clauseId,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -110,6 +115,7 @@ public class ClauseResource {
     }
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     @Path("/{clauseId}/revisions")
     public RevisionPage listClauseRevisions(@PathParam("agreementId") String agreementId,
                                             @PathParam("clauseId") String clauseId, @Context UriInfo uri,

@@ -1,5 +1,8 @@
 package dev.accords.clause;
 
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,8 @@ public class ClauseService {
     ClauseRepository clauses;
     @Inject
     RevisionRecorder revisions;
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public ClauseView create(UUID agreementId, ClauseCreate request) {
@@ -59,7 +64,9 @@ public class ClauseService {
         clauses.persist(clause);
         flush(request.reference());
         revisions.record(clause, agreement.partyCodes(), List.of("created"));
-        return ClauseView.of(clause, agreement.partyCodes());
+        ClauseView created = ClauseView.of(clause, agreement.partyCodes());
+        audit.record(agreementId, EventKind.CLAUSE_CREATED, EventTarget.CLAUSE, clause.id, audit.fields(created));
+        return created;
     }
 
     @Transactional
@@ -89,6 +96,7 @@ public class ClauseService {
         Clause clause = clauses.requireForUpdate(agreementId, clauseId);
         ETags.requireMatch(ifMatch, clause.version);
         ClauseGuards.requireChangeable(agreement);
+        ClauseView before = ClauseView.of(clause, agreement.partyCodes());
         Instant now = Timestamps.now();
         List<String> revised = new ArrayList<>();
         boolean changed = false;
@@ -156,7 +164,10 @@ public class ClauseService {
         if (!revised.isEmpty()) {
             revisions.record(clause, agreement.partyCodes(), revised);
         }
-        return ClauseView.of(clause, agreement.partyCodes());
+        ClauseView after = ClauseView.of(clause, agreement.partyCodes());
+        audit.recordChange(agreementId, before.status() != after.status() ? EventKind.CLAUSE_STATUS_CHANGED
+                : EventKind.CLAUSE_UPDATED, EventTarget.CLAUSE, clauseId, before, after);
+        return after;
     }
 
     @Transactional
@@ -170,6 +181,8 @@ public class ClauseService {
         clauses.getEntityManager().createNativeQuery("delete from clauses where id = ?1")
                 .setParameter(1, clauseId).executeUpdate();
         clauses.getEntityManager().detach(clause);
+        audit.record(agreementId, EventKind.CLAUSE_DELETED, EventTarget.CLAUSE, clauseId,
+                java.util.Map.of("reference", clause.reference));
     }
 
     private void flush(String reference) {

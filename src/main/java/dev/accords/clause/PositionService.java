@@ -1,5 +1,8 @@
 package dev.accords.clause;
 
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -25,6 +28,8 @@ public class PositionService {
     ClauseRepository clauses;
     @Inject
     RevisionRecorder revisions;
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public ClauseView put(UUID agreementId, UUID clauseId, String partyCode, String ifMatch, PositionUpdate update) {
@@ -61,6 +66,11 @@ public class PositionService {
         clause.updatedAt = now;
         clauses.flush();
         revisions.record(clause, agreement.partyCodes(), List.of("positions." + partyCode));
+        java.util.Map<String, Object> change = new java.util.LinkedHashMap<>();
+        change.put("partyCode", partyCode);
+        change.put("stance", update.stance());
+        change.put("note", update.note());
+        audit.record(agreementId, EventKind.CLAUSE_POSITION_CHANGED, EventTarget.CLAUSE, clauseId, change);
         return ClauseView.of(clause, agreement.partyCodes());
     }
 }

@@ -1,5 +1,7 @@
 package dev.accords.report;
 
+import jakarta.annotation.security.RolesAllowed;
+import dev.accords.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ public class AgreementOpenClausesResource {
     OpenClauseReportService reports;
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     public AgreementOpenClausesReport getAgreementOpenClauses(@PathParam("agreementId") String agreementId,
                                                               @Context UriInfo uri) {
         QueryParams.allowOnly(uri);

@@ -1,5 +1,7 @@
 package dev.accords.report;
 
+import jakarta.annotation.security.RolesAllowed;
+import dev.accords.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +28,7 @@ public class OpenClausesResource {
     OpenClauseReportService reports;
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     public GlobalOpenClausePage listOpenClauses(@Context UriInfo uri,
                                                 @QueryParam("party") String party,
                                                 @QueryParam("topic") String topic,

@@ -43,6 +43,9 @@ public class Signatory {
 
     public String declineReason;
 
+    /** When set, the token subject that alone (besides an admin) may sign or decline for this signatory. */
+    public String principal;
+
     public Instant createdAt;
 
     public Instant updatedAt;

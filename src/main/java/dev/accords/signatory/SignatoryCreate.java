@@ -16,7 +16,8 @@ public record SignatoryCreate(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String role,
         @NotNull @Pattern(regexp = Party.CODE_PATTERN, message = SignatoryCreate.CODE_MESSAGE) String partyCode,
-        @Min(1) Integer signingOrder) {
+        @Min(1) Integer signingOrder,
+        @Size(min = 1, max = 200) String principal) {
 
     static final String CODE_MESSAGE = "must be a party code: 2 to 10 characters of A-Z, 0-9 and -";
 }

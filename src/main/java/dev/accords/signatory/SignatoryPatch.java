@@ -23,6 +23,7 @@ public class SignatoryPatch {
     public Optional<@Size(max = 200) String> role;
     public Optional<@NotNull @Pattern(regexp = Party.CODE_PATTERN, message = SignatoryCreate.CODE_MESSAGE) String> partyCode;
     public Optional<@Min(1) Integer> signingOrder;
+    public Optional<@Size(min = 1, max = 200) String> principal;
 
     public Optional<String> name() {
         return name;

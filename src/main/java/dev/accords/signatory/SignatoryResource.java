@@ -1,5 +1,8 @@
 package dev.accords.signatory;
 
+import jakarta.annotation.security.RolesAllowed;
+import dev.accords.security.Roles;
+import io.quarkus.security.Authenticated;
 import java.net.URI;
 import java.util.UUID;
 
@@ -30,6 +33,7 @@ import dev.accords.common.QueryParams;
 
 @Path("/v1/agreements/{agreementId}/signatories")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.NEGOTIATOR, Roles.ADMIN})
 public class SignatoryResource {
 
     @Inject
@@ -40,6 +44,7 @@ public class SignatoryResource {
     Idempotency idempotency;
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     public SignatoryPage listSignatories(@Context UriInfo uri,
                                          @PathParam("agreementId") String agreementId,
                                          @QueryParam("limit") String limit,
@@ -65,6 +70,7 @@ public class SignatoryResource {
     }
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     @Path("/{signatoryId}")
     public Response getSignatory(@PathParam("agreementId") String agreementId,
                                  @PathParam("signatoryId") String signatoryId,
@@ -101,6 +107,7 @@ public class SignatoryResource {
     /** The body is optional: a signature needs nothing but, if the client wants, the place. */
     @POST
     @Path("/{signatoryId}/signature")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signSignatory(@PathParam("agreementId") String agreementId,
                                   @PathParam("signatoryId") String signatoryId,
@@ -118,6 +125,7 @@ public class SignatoryResource {
 
     @POST
     @Path("/{signatoryId}/declination")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response declineSignatory(@PathParam("agreementId") String agreementId,
                                      @PathParam("signatoryId") String signatoryId,

@@ -1,5 +1,8 @@
 package dev.accords.signatory;
 
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import static dev.accords.signatory.SignatoryRules.required;
 import static dev.accords.signatory.SignatoryRules.set;
 
@@ -32,6 +35,8 @@ public class SignatoryService {
     AgreementRepository agreements;
     @Inject
     SignatoryRepository signatories;
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public SignatoryView create(UUID agreementId, SignatoryCreate request) {
@@ -47,12 +52,15 @@ public class SignatoryService {
         signatory.role = request.role();
         signatory.partyCode = request.partyCode();
         signatory.signingOrder = request.signingOrder();
+        signatory.principal = request.principal();
         signatory.status = SignatoryStatus.PENDING;
         signatory.createdAt = now;
         signatory.updatedAt = now;
         signatories.persist(signatory);
         signatories.flush();
-        return SignatoryView.of(signatory);
+        SignatoryView created = SignatoryView.of(signatory);
+        audit.record(agreementId, EventKind.SIGNATORY_CREATED, EventTarget.SIGNATORY, signatory.id, audit.fields(created));
+        return created;
     }
 
     @Transactional
@@ -82,6 +90,7 @@ public class SignatoryService {
         ETags.requireMatch(ifMatch, signatory.version);
         SignatoryRules.requireWritable(agreement);
         SignatoryRules.requireNotSigned(signatory, "a signed signatory cannot be edited");
+        SignatoryView before = SignatoryView.of(signatory);
         boolean changed = false;
         if (patch.name() != null) {
             changed |= set(signatory.name, required(patch.name(), "name"), v -> signatory.name = v);
@@ -101,11 +110,17 @@ public class SignatoryService {
             }
             changed |= set(signatory.signingOrder, order, v -> signatory.signingOrder = v);
         }
-        if (changed) {
-            signatory.updatedAt = Timestamps.now();
-            signatories.flush();
+        if (patch.principal != null) {
+            changed |= set(signatory.principal, patch.principal.orElse(null), v -> signatory.principal = v);
         }
-        return SignatoryView.of(signatory);
+        if (!changed) {
+            return before;
+        }
+        signatory.updatedAt = Timestamps.now();
+        signatories.flush();
+        SignatoryView after = SignatoryView.of(signatory);
+        audit.recordChange(agreementId, EventKind.SIGNATORY_UPDATED, EventTarget.SIGNATORY, id, before, after);
+        return after;
     }
 
     /**
@@ -129,5 +144,6 @@ public class SignatoryService {
         }
         signatories.delete(signatory);
         signatories.flush();
+        audit.record(agreementId, EventKind.SIGNATORY_DELETED, EventTarget.SIGNATORY, id, java.util.Map.of("name", signatory.name));
     }
 }

@@ -14,12 +14,13 @@ public record SignatoryView(
         Instant signedAt,
         String signedPlace,
         String declineReason,
+        String principal,
         Instant createdAt,
         Instant updatedAt,
         long version) {
 
     static SignatoryView of(Signatory s) {
         return new SignatoryView(s.id, s.name, s.role, s.partyCode, s.signingOrder, s.status, s.signedAt,
-                s.signedPlace, s.declineReason, s.createdAt, s.updatedAt, s.version);
+                s.signedPlace, s.declineReason, s.principal, s.createdAt, s.updatedAt, s.version);
     }
 }

@@ -1,5 +1,13 @@
 package dev.accords.signatory;
 
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
+import dev.accords.security.CurrentActor;
+import dev.accords.security.Roles;
+import io.quarkus.security.ForbiddenException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +39,10 @@ public class SigningService {
     AgreementRepository agreements;
     @Inject
     SignatoryRepository signatories;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    CurrentActor actor;
 
     /**
      * Signs, and when this was the last signature, makes the agreement SIGNED. The agreement row is
@@ -41,6 +53,7 @@ public class SigningService {
     public SignatoryView sign(UUID agreementId, UUID id, String ifMatch, SignatureRequest request) {
         Agreement agreement = agreements.requireForUpdate(agreementId);
         Signatory signatory = signatories.requireForUpdate(agreementId, id);
+        requireMayAnswerFor(signatory, "sign");
         ETags.requireMatch(ifMatch, signatory.version);
         SignatoryRules.requireNotSigned(signatory, "a signatory signs only once");
         SignatoryRules.requireWritable(agreement);
@@ -62,6 +75,11 @@ public class SigningService {
         signatory.signedPlace = request == null ? null : request.signedPlace();
         signatory.updatedAt = now;
         signatories.flush();
+        Map<String, Object> signed = new LinkedHashMap<>();
+        signed.put("status", SignatoryStatus.SIGNED);
+        signed.put("signedAt", now);
+        signed.put("signedPlace", signatory.signedPlace);
+        audit.record(agreementId, EventKind.SIGNATORY_SIGNED, EventTarget.SIGNATORY, id, signed);
         if (signatories.countNotSigned(agreementId) == 0) {
             // The only way into SIGNED (AgreementLifecycle refuses it from clients); finalizedAt stays as the
             // record of when the signed text was finalized.
@@ -69,6 +87,8 @@ public class SigningService {
             agreement.signedAt = now;
             agreement.updatedAt = now;
             agreements.flush();
+            audit.record(agreementId, EventKind.AGREEMENT_STATUS_CHANGED, EventTarget.AGREEMENT, agreementId,
+                    Map.of("status", AgreementStatus.SIGNED, "signedAt", now));
         }
         return SignatoryView.of(signatory);
     }
@@ -78,6 +98,7 @@ public class SigningService {
     public SignatoryView decline(UUID agreementId, UUID id, String ifMatch, DeclinationRequest request) {
         Agreement agreement = agreements.requireShared(agreementId);
         Signatory signatory = signatories.requireForUpdate(agreementId, id);
+        requireMayAnswerFor(signatory, "decline");
         ETags.requireMatch(ifMatch, signatory.version);
         SignatoryRules.requireNotSigned(signatory, "a signature cannot be taken back");
         SignatoryRules.requireWritable(agreement);
@@ -89,6 +110,27 @@ public class SigningService {
         signatory.declineReason = request.reason();
         signatory.updatedAt = Timestamps.now();
         signatories.flush();
+        audit.record(agreementId, EventKind.SIGNATORY_DECLINED, EventTarget.SIGNATORY, id,
+                Map.of("status", SignatoryStatus.DECLINED, "declineReason", request.reason()));
         return SignatoryView.of(signatory);
+    }
+
+    /**
+     * A signatory bound to a principal answers only through that principal's token (or an admin's);
+     * an unbound one through any negotiator's or admin's.
+     */
+    private void requireMayAnswerFor(Signatory signatory, String action) {
+        if (actor.hasRole(Roles.ADMIN)) {
+            return;
+        }
+        if (signatory.principal != null) {
+            if (!signatory.principal.equals(actor.subject())) {
+                throw new ForbiddenException("accords:only " + signatory.principal + " (or an admin) may " + action
+                        + " for " + signatory.label());
+            }
+        } else if (!actor.hasRole(Roles.NEGOTIATOR)) {
+            throw new ForbiddenException("accords:only a negotiator or an admin may " + action + " for "
+                    + signatory.label() + ", who is bound to no principal");
+        }
     }
 }

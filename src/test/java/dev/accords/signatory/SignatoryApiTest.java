@@ -269,6 +269,7 @@ class SignatoryApiTest extends ApiTest {
         // REST Assured always sends a Content-Type; a bare client sends none with an empty POST.
         HttpResponse<String> bare = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
                         .uri(root.resolve(signatory(agreementId, trump).substring(1) + "/signature"))
+                        .header("Authorization", negotiatorAuthorization())
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bare.statusCode()).isEqualTo(200);

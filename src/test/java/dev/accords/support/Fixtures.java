@@ -10,11 +10,14 @@ import io.restassured.http.ContentType;
 /** Builds test data through the API (never behind its back), so every fixture obeys the rules. */
 public final class Fixtures {
 
+    private static final String AUTHORIZATION = Tokens.bearer(Tokens.negotiator());
+
     private Fixtures() {
     }
 
     private static io.restassured.specification.RequestSpecification json() {
-        return given().contentType(ContentType.JSON).accept("application/json, application/problem+json");
+        return given().contentType(ContentType.JSON).accept("application/json, application/problem+json")
+                .header("Authorization", AUTHORIZATION);
     }
 
     /** A NEGOTIATING agreement between US and UA; returns its id. */
