@@ -142,6 +142,17 @@ class SecurityApiTest extends ApiTest {
     }
 
     @Test
+    void shouldAcceptATokenMintedByTheDevScript() throws Exception {
+        Process mint = new ProcessBuilder("bash", "src/main/dev-keys/mint-token.sh", "reader", "readme-user", "1")
+                .redirectErrorStream(true).start();
+        String token = new String(mint.getInputStream().readAllBytes()).strip();
+        assertThat(mint.waitFor()).isZero();
+        unauthenticated().header("Authorization", "Bearer " + token).get("/v1/agreements").then().statusCode(200);
+        unauthenticated().header("Authorization", "Bearer " + token).body(Deal.agreement()).post("/v1/agreements")
+                .then().statusCode(403);
+    }
+
+    @Test
     void shouldKeepHealthAndTheContractPublic() {
         unauthenticated().get("/q/health/live").then().statusCode(200);
         unauthenticated().get("/q/health/ready").then().statusCode(200);
