@@ -1,8 +1,5 @@
 package dev.accords.agreement;
 
-import dev.accords.audit.AuditTrail;
-import dev.accords.audit.EventKind;
-import dev.accords.audit.EventTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import dev.accords.common.ApiException;
 import dev.accords.common.ProblemCode;
 import dev.accords.common.Timestamps;

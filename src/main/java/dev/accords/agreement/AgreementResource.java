@@ -1,9 +1,8 @@
 package dev.accords.agreement;
 
-import jakarta.annotation.security.RolesAllowed;
-import dev.accords.security.Roles;
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +27,7 @@ import dev.accords.common.Idempotency;
 import dev.accords.common.MergePatch;
 import dev.accords.common.PageCursor;
 import dev.accords.common.QueryParams;
+import dev.accords.security.Roles;
 
 @Path("/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,8 +1,8 @@
 package dev.accords.agreement;
 
-import dev.accords.audit.AuditTrail;
-import dev.accords.audit.EventKind;
-import dev.accords.audit.EventTarget;
+import static dev.accords.common.MergePatch.required;
+import static dev.accords.common.MergePatch.set;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import dev.accords.common.ApiException;
 import dev.accords.common.ETags;
 import dev.accords.common.FieldError;
@@ -203,15 +206,5 @@ public class AgreementService {
         }
     }
 
-    static <T> T required(Optional<T> value, String field) {
-        return value.orElseThrow(() -> ApiException.invalid(field, "cannot be null: it is required"));
-    }
 
-    static <T> boolean set(T current, T next, java.util.function.Consumer<T> setter) {
-        if (Objects.equals(current, next)) {
-            return false;
-        }
-        setter.accept(next);
-        return true;
-    }
 }

@@ -1,10 +1,9 @@
 package dev.accords.clause;
 
-import jakarta.annotation.security.RolesAllowed;
-import dev.accords.security.Roles;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +33,7 @@ import dev.accords.common.MergePatch;
 import dev.accords.common.PageCursor;
 import dev.accords.common.ProblemCode;
 import dev.accords.common.QueryParams;
+import dev.accords.security.Roles;
 
 @Path("/v1/agreements/{agreementId}/clauses")
 @Produces(MediaType.APPLICATION_JSON)

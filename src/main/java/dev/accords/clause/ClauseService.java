@@ -1,8 +1,8 @@
 package dev.accords.clause;
 
-import dev.accords.audit.AuditTrail;
-import dev.accords.audit.EventKind;
-import dev.accords.audit.EventTarget;
+import static dev.accords.common.MergePatch.required;
+import static dev.accords.common.MergePatch.set;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +18,9 @@ import jakarta.transaction.Transactional;
 
 import dev.accords.agreement.Agreement;
 import dev.accords.agreement.AgreementRepository;
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import dev.accords.common.ApiException;
 import dev.accords.common.ETags;
 import dev.accords.common.PageCursor;
@@ -193,15 +196,5 @@ public class ClauseService {
         }
     }
 
-    static <T> T required(Optional<T> value, String field) {
-        return value.orElseThrow(() -> ApiException.invalid(field, "cannot be null: it is required"));
-    }
 
-    static <T> boolean set(T current, T next, Consumer<T> setter) {
-        if (Objects.equals(current, next)) {
-            return false;
-        }
-        setter.accept(next);
-        return true;
-    }
 }

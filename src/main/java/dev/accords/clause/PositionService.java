@@ -1,8 +1,5 @@
 package dev.accords.clause;
 
-import dev.accords.audit.AuditTrail;
-import dev.accords.audit.EventKind;
-import dev.accords.audit.EventTarget;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -13,6 +10,9 @@ import jakarta.transaction.Transactional;
 
 import dev.accords.agreement.Agreement;
 import dev.accords.agreement.AgreementRepository;
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import dev.accords.common.ApiException;
 import dev.accords.common.ETags;
 import dev.accords.common.ProblemCode;

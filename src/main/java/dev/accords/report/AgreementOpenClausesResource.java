@@ -1,7 +1,6 @@
 package dev.accords.report;
 
 import jakarta.annotation.security.RolesAllowed;
-import dev.accords.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.accords.common.QueryParams;
+import dev.accords.security.Roles;
 
 /** The open-clauses report of one agreement. */
 @Path("/v1/agreements/{agreementId}/open-clauses")

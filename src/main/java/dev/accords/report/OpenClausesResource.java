@@ -1,7 +1,6 @@
 package dev.accords.report;
 
 import jakarta.annotation.security.RolesAllowed;
-import dev.accords.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,7 @@ import dev.accords.clause.ClauseStatus;
 import dev.accords.common.ApiException;
 import dev.accords.common.PageCursor;
 import dev.accords.common.QueryParams;
+import dev.accords.security.Roles;
 
 /** Open clauses across every agreement still in play. */
 @Path("/v1/open-clauses")

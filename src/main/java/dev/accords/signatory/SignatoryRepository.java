@@ -6,11 +6,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
 import dev.accords.common.ApiException;
 import dev.accords.common.PageCursor;
 import dev.accords.common.ProblemCode;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class SignatoryRepository implements PanacheRepositoryBase<Signatory, UUID> {

@@ -1,11 +1,9 @@
 package dev.accords.signatory;
 
-import jakarta.annotation.security.RolesAllowed;
-import dev.accords.security.Roles;
-import io.quarkus.security.Authenticated;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,11 +23,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.security.Authenticated;
+
 import dev.accords.common.ETags;
 import dev.accords.common.Idempotency;
 import dev.accords.common.MergePatch;
 import dev.accords.common.PageCursor;
 import dev.accords.common.QueryParams;
+import dev.accords.security.Roles;
 
 @Path("/v1/agreements/{agreementId}/signatories")
 @Produces(MediaType.APPLICATION_JSON)

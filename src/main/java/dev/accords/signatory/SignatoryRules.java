@@ -70,15 +70,5 @@ final class SignatoryRules {
         return signatories.stream().map(Signatory::labelWithStatus).collect(Collectors.joining(", "));
     }
 
-    static <T> T required(Optional<T> value, String field) {
-        return value.orElseThrow(() -> ApiException.invalid(field, "cannot be null: it is required"));
-    }
 
-    static <T> boolean set(T current, T next, Consumer<T> setter) {
-        if (Objects.equals(current, next)) {
-            return false;
-        }
-        setter.accept(next);
-        return true;
-    }
 }

@@ -1,10 +1,7 @@
 package dev.accords.signatory;
 
-import dev.accords.audit.AuditTrail;
-import dev.accords.audit.EventKind;
-import dev.accords.audit.EventTarget;
-import static dev.accords.signatory.SignatoryRules.required;
-import static dev.accords.signatory.SignatoryRules.set;
+import static dev.accords.common.MergePatch.required;
+import static dev.accords.common.MergePatch.set;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +14,9 @@ import jakarta.transaction.Transactional;
 import dev.accords.agreement.Agreement;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.agreement.AgreementStatus;
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import dev.accords.common.ApiException;
 import dev.accords.common.ETags;
 import dev.accords.common.PageCursor;

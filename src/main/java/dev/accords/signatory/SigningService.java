@@ -1,28 +1,29 @@
 package dev.accords.signatory;
 
-import dev.accords.audit.AuditTrail;
-import dev.accords.audit.EventKind;
-import dev.accords.audit.EventTarget;
-import dev.accords.security.CurrentActor;
-import dev.accords.security.Roles;
-import io.quarkus.security.ForbiddenException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.security.ForbiddenException;
+
 import dev.accords.agreement.Agreement;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.agreement.AgreementStatus;
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import dev.accords.common.ApiException;
 import dev.accords.common.ETags;
 import dev.accords.common.ProblemCode;
 import dev.accords.common.Timestamps;
+import dev.accords.security.CurrentActor;
+import dev.accords.security.Roles;
 
 /**
  * Owns the transactions of the two answers a signatory gives to a FINALIZED agreement: signing
