@@ -63,9 +63,10 @@ create table clauses
     updated_at    timestamptz   not null,
     version       bigint        not null,
     constraint clauses_reference_unique unique (agreement_id, reference),
-    -- NO ACTION (not RESTRICT) so that deleting an agreement can cascade to clauses and parties alike.
+    -- Checked at commit: deleting an agreement cascades to its parties and to the rows that refer
+    -- to them in no fixed order, so an immediate check could fire between the two.
     constraint clauses_proposed_by_party foreign key (agreement_id, proposed_by)
-        references agreement_parties (agreement_id, code),
+        references agreement_parties (agreement_id, code) deferrable initially deferred,
     constraint clauses_open_since_iff_open
         check ((status in ('PROPOSED', 'UNDER_NEGOTIATION', 'DEFERRED')) = (open_since is not null))
 );
@@ -87,7 +88,7 @@ create table clause_positions
     updated_at   timestamptz not null,
     primary key (clause_id, party_code),
     constraint clause_positions_party foreign key (agreement_id, party_code)
-        references agreement_parties (agreement_id, code)
+        references agreement_parties (agreement_id, code) deferrable initially deferred
 );
 create index clause_positions_by_party on clause_positions (agreement_id, party_code);
 
@@ -133,7 +134,7 @@ create table signatories
     updated_at     timestamptz  not null,
     version        bigint       not null,
     constraint signatories_party foreign key (agreement_id, party_code)
-        references agreement_parties (agreement_id, code),
+        references agreement_parties (agreement_id, code) deferrable initially deferred,
     constraint signatories_signed_at_iff_signed check ((status = 'SIGNED') = (signed_at is not null)),
     constraint signatories_declined_has_reason check (status <> 'DECLINED' or decline_reason is not null)
 );

@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import dev.accords.common.ApiException;
 import dev.accords.common.ProblemCode;
 import dev.accords.common.Timestamps;
@@ -27,6 +30,8 @@ public class AgreementLifecycle {
 
     @Inject
     EntityManager em;
+    @Inject
+    AuditTrail audit;
 
     /** Moves the (locked) agreement to {@code target} or refuses with the rule that stops it. */
     void transition(Agreement agreement, AgreementStatus target) {
@@ -69,10 +74,17 @@ public class AgreementLifecycle {
                             + " already signed; a signed text cannot be reopened");
         }
         // Declinations answered the finalized text; the reopened text asks again.
-        em.createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<UUID> reset = em.createNativeQuery("""
                         update signatories set status = 'PENDING', decline_reason = null, updated_at = ?2,
-                          version = version + 1 where agreement_id = ?1 and status = 'DECLINED'""")
-                .setParameter(1, agreement.id).setParameter(2, Timestamps.now()).executeUpdate();
+                          version = version + 1 where agreement_id = ?1 and status = 'DECLINED' returning id""")
+                .setParameter(1, agreement.id).setParameter(2, Timestamps.now()).getResultList();
+        Map<String, Object> pending = new LinkedHashMap<>();
+        pending.put("status", "PENDING");
+        pending.put("declineReason", null);
+        for (UUID signatory : reset) {
+            audit.record(agreement.id, EventKind.SIGNATORY_UPDATED, EventTarget.SIGNATORY, signatory, pending);
+        }
     }
 
     private void requireNoBlockingClauses(UUID agreementId) {

@@ -7,10 +7,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import dev.accords.common.ApiException;
-import dev.accords.common.ProblemCode;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+
+import dev.accords.common.ApiException;
+import dev.accords.common.ProblemCode;
 
 @ApplicationScoped
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {

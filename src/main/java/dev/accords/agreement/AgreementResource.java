@@ -2,6 +2,7 @@ package dev.accords.agreement;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,9 +27,11 @@ import dev.accords.common.Idempotency;
 import dev.accords.common.MergePatch;
 import dev.accords.common.PageCursor;
 import dev.accords.common.QueryParams;
+import dev.accords.security.Roles;
 
 @Path("/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.NEGOTIATOR, Roles.ADMIN})
 public class AgreementResource {
 
     @Inject
@@ -37,6 +40,7 @@ public class AgreementResource {
     Idempotency idempotency;
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     public AgreementPage listAgreements(@Context UriInfo uri,
                                         @QueryParam("status") String status,
                                         @QueryParam("party") String party,
@@ -70,6 +74,7 @@ public class AgreementResource {
     }
 
     @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     @Path("/{agreementId}")
     public Response getAgreement(@PathParam("agreementId") String agreementId,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

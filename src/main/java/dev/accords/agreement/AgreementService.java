@@ -1,5 +1,8 @@
 package dev.accords.agreement;
 
+import static dev.accords.common.MergePatch.required;
+import static dev.accords.common.MergePatch.set;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
 import dev.accords.common.ApiException;
 import dev.accords.common.ETags;
 import dev.accords.common.FieldError;
@@ -31,6 +37,8 @@ public class AgreementService {
     AgreementRepository agreements;
     @Inject
     AgreementLifecycle lifecycle;
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public AgreementView create(AgreementCreate request) {
@@ -53,7 +61,9 @@ public class AgreementService {
         replaceParties(agreement, request.parties());
         agreements.persist(agreement);
         agreements.flush();
-        return AgreementView.of(agreement);
+        AgreementView created = AgreementView.of(agreement);
+        audit.record(agreement.id, EventKind.AGREEMENT_CREATED, EventTarget.AGREEMENT, agreement.id, audit.fields(created));
+        return created;
     }
 
     @Transactional
@@ -83,6 +93,7 @@ public class AgreementService {
             throw new ApiException(ProblemCode.AGREEMENT_READ_ONLY,
                     "the agreement is " + agreement.status + "; it can be read, not changed");
         }
+        AgreementView before = AgreementView.of(agreement);
         boolean changed = false;
         if (patch.title() != null) {
             changed |= set(agreement.title, required(patch.title(), "title"), v -> agreement.title = v);
@@ -123,12 +134,16 @@ public class AgreementService {
                 changed = true;
             }
         }
-        if (changed) {
-            // Touching the root also bumps its version when only parties (child rows) changed.
-            agreement.updatedAt = Timestamps.now();
-            agreements.flush();
+        if (!changed) {
+            return before;
         }
-        return AgreementView.of(agreement);
+        // Touching the root also bumps its version when only parties (child rows) changed.
+        agreement.updatedAt = Timestamps.now();
+        agreements.flush();
+        AgreementView after = AgreementView.of(agreement);
+        audit.recordChange(id, before.status() != after.status() ? EventKind.AGREEMENT_STATUS_CHANGED
+                : EventKind.AGREEMENT_UPDATED, EventTarget.AGREEMENT, id, before, after);
+        return after;
     }
 
     @Transactional
@@ -143,6 +158,7 @@ public class AgreementService {
         agreements.getEntityManager().createNativeQuery("delete from agreements where id = ?1")
                 .setParameter(1, id).executeUpdate();
         agreements.getEntityManager().detach(agreement);
+        audit.record(id, EventKind.AGREEMENT_DELETED, EventTarget.AGREEMENT, id, java.util.Map.of("title", agreement.title));
     }
 
     private static void replaceParties(Agreement agreement, List<Party> parties) {
@@ -190,15 +206,5 @@ public class AgreementService {
         }
     }
 
-    static <T> T required(Optional<T> value, String field) {
-        return value.orElseThrow(() -> ApiException.invalid(field, "cannot be null: it is required"));
-    }
 
-    static <T> boolean set(T current, T next, java.util.function.Consumer<T> setter) {
-        if (Objects.equals(current, next)) {
-            return false;
-        }
-        setter.accept(next);
-        return true;
-    }
 }

@@ -70,6 +70,12 @@ public class Idempotency {
     /** Returns null when the key is now ours, or the response to give instead. */
     private Response claim(String operation, String key, String hash) {
         Instant now = Instant.now();
+        // Keys live 24 hours. Each claim sweeps a bounded batch of expired ones (the index on
+        // created_at makes this cheap), so the table stays small without a scheduler.
+        em.createNativeQuery("""
+                        delete from idempotency_keys where ctid in (
+                          select ctid from idempotency_keys where created_at < ?1 limit 100)""")
+                .setParameter(1, now.minus(RETENTION)).executeUpdate();
         int inserted = em.createNativeQuery("""
                         insert into idempotency_keys (operation, idempotency_key, request_hash, state, created_at)
                         values (?1, ?2, ?3, 'IN_PROGRESS', ?4) on conflict do nothing""")

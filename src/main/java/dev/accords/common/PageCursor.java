@@ -17,7 +17,7 @@ public record PageCursor(String ordering, String sortValue, UUID id) {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     public static PageCursor after(String ordering, Instant sortValue, UUID id) {
-        return new PageCursor(ordering, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, sortValue)), id);
+        return new PageCursor(ordering, Long.toString(micros(sortValue)), id);
     }
 
     public static PageCursor after(String ordering, long sortValue, UUID id) {
@@ -38,20 +38,64 @@ public record PageCursor(String ordering, String sortValue, UUID id) {
             if (parts.length != 4 || !parts[0].equals("1") || !parts[1].equals(expectedOrdering)) {
                 throw invalid();
             }
-            Long.parseLong(parts[2]);
             return new PageCursor(parts[1], parts[2], UUID.fromString(parts[3]));
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
     }
 
+    /** For orderings on more than one column: the values joined with ':'. */
+    public static PageCursor after(String ordering, UUID id, Object... sortValues) {
+        StringBuilder value = new StringBuilder();
+        for (Object sortValue : sortValues) {
+            if (!value.isEmpty()) {
+                value.append(':');
+            }
+            value.append(sortValue instanceof Instant instant ? micros(instant) : sortValue);
+        }
+        return new PageCursor(ordering, value.toString(), id);
+    }
+
     public Instant instantValue() {
-        long micros = Long.parseLong(sortValue);
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return instant(sortValue);
     }
 
     public long longValue() {
-        return Long.parseLong(sortValue);
+        return number(sortValue);
+    }
+
+    /** The i-th value of a multi-column cursor, as a number. */
+    public long longValue(int index) {
+        return number(part(index));
+    }
+
+    /** The i-th value of a multi-column cursor, as an instant. */
+    public Instant instantValue(int index) {
+        return instant(part(index));
+    }
+
+    private String part(int index) {
+        String[] parts = sortValue.split(":", -1);
+        if (index >= parts.length) {
+            throw invalid();
+        }
+        return parts[index];
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
+    private static Instant instant(String value) {
+        return Instant.EPOCH.plus(number(value), ChronoUnit.MICROS);
+    }
+
+    private static long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
     }
 
     private static ApiException invalid() {

@@ -10,6 +10,8 @@ public enum ProblemCode {
     MALFORMED_REQUEST_BODY(400, "Malformed request body"),
     VALIDATION_FAILED(400, "Request validation failed"),
     INVALID_CURSOR(400, "Invalid pagination cursor"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    FORBIDDEN(403, "Not allowed"),
     ROUTE_NOT_FOUND(404, "No such route"),
     AGREEMENT_NOT_FOUND(404, "Agreement not found"),
     CLAUSE_NOT_FOUND(404, "Clause not found"),

@@ -41,6 +41,12 @@ public class ProblemMapper {
         return map(e, uri, headers);
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class, io.quarkus.security.ForbiddenException.class})
+    public Response security(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return map(e, uri, headers);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         return map(e, uri, headers);

@@ -49,6 +49,9 @@ public final class ProblemResponses {
         if (problem.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         if (failure instanceof NotAllowedException notAllowed) {
             String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
             if (allow != null) {
@@ -65,6 +68,19 @@ public final class ProblemResponses {
     static Problem toProblem(Throwable failure, String instance, String requestId) {
         if (failure instanceof ApiException api) {
             return Problem.of(api.code(), api.getMessage(), instance, api.errors(), api.extensions());
+        }
+        if (failure instanceof io.quarkus.security.UnauthorizedException
+                || failure instanceof io.quarkus.security.AuthenticationFailedException
+                || failure instanceof jakarta.ws.rs.NotAuthorizedException) {
+            return problem(ProblemCode.UNAUTHENTICATED,
+                    "send a valid bearer token: Authorization: Bearer <JWT>", instance);
+        }
+        if (failure instanceof io.quarkus.security.ForbiddenException || failure instanceof jakarta.ws.rs.ForbiddenException) {
+            String detail = failure instanceof io.quarkus.security.ForbiddenException forbidden
+                    && forbidden.getMessage() != null && forbidden.getMessage().startsWith("accords:")
+                    ? forbidden.getMessage().substring("accords:".length())
+                    : "your token's roles do not allow this operation";
+            return problem(ProblemCode.FORBIDDEN, detail, instance);
         }
         if (failure instanceof ConstraintViolationException violations) {
             return validation(violations, instance);

@@ -325,6 +325,17 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
+    void shouldForgetIdempotencyKeysAfter24Hours() {
+        String key = "key-" + Deal.uniqueTag();
+        String first = api().header("Idempotency-Key", key).body(Deal.agreement()).post("/v1/agreements")
+                .then().statusCode(201).extract().path("id");
+        database.execute("update idempotency_keys set created_at = created_at - interval '25 hours' where idempotency_key = ?", key);
+        String second = api().header("Idempotency-Key", key).body(Deal.agreement()).post("/v1/agreements")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
     void shouldReleaseIdempotencyKeyWhenCreateIsRefused() {
         String key = "key-" + Deal.uniqueTag();
         Map<String, Object> invalid = with(Deal.agreement(), "status", "FINALIZED");

@@ -40,13 +40,36 @@ public abstract class ApiTest {
     @Inject
     protected DatabaseState database;
 
-    /** A request a well-behaved client sends: JSON in, contract-checked both ways. */
+    /** A negotiator's token, minted once: tokens are valid for an hour. */
+    private static final String NEGOTIATOR = Tokens.bearer(Tokens.negotiator());
+
+    /** A request a well-behaved negotiator sends: JSON in, contract-checked both ways. */
     protected static RequestSpecification api() {
+        return anonymous().header("Authorization", NEGOTIATOR);
+    }
+
+    /** The same request with another caller's token. */
+    protected static RequestSpecification as(String token) {
+        return anonymous().header("Authorization", Tokens.bearer(token));
+    }
+
+    /** A well-formed request without a token. */
+    protected static RequestSpecification anonymous() {
         return given().filter(STRICT).contentType(ContentType.JSON).accept("application/json, application/problem+json");
     }
 
     /** A request that may break the contract on purpose; only the response is contract-checked. */
     protected static RequestSpecification badClient() {
-        return given().filter(RESPONSES_ONLY);
+        return given().filter(RESPONSES_ONLY).header("Authorization", NEGOTIATOR);
+    }
+
+    /** A request without a token (or with a bad one) that only has its response contract-checked. */
+    protected static RequestSpecification unauthenticated() {
+        return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON);
+    }
+
+    /** The bearer header tests outside REST Assured must send. */
+    protected static String negotiatorAuthorization() {
+        return NEGOTIATOR;
     }
 }

@@ -42,6 +42,18 @@ public class DatabaseState {
         return fingerprint;
     }
 
+    /** Changes data behind the API's back: only to simulate the passing of time (e.g. backdate openSince). */
+    public void execute(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long count(String sql, Object... params) {
         try (Connection connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

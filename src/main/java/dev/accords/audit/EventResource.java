@@ -1,0 +1,34 @@
+package dev.accords.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.accords.common.PageCursor;
+import dev.accords.common.QueryParams;
+import dev.accords.security.Roles;
+
+/** The audit trail of one agreement. */
+@Path("/v1/agreements/{agreementId}/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    @Inject
+    EventService events;
+
+    @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
+    public EventPage listAgreementEvents(@PathParam("agreementId") String agreementId, @Context UriInfo uri,
+                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        QueryParams.allowOnly(uri, "limit", "cursor");
+        return events.list(QueryParams.uuid("agreementId", agreementId), PageCursor.decode(cursor, EventService.ORDERING),
+                QueryParams.limit(limit));
+    }
+}

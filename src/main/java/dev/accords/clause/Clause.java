@@ -1,0 +1,77 @@
+package dev.accords.clause;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A clause of an agreement. Never leaves the service layer: see {@link ClauseView}. */
+@Entity
+@Table(name = "clauses")
+public class Clause {
+
+    @Id
+    public UUID id;
+
+    public UUID agreementId;
+
+    public String reference;
+
+    public String title;
+
+    public String text;
+
+    public String topic;
+
+    @Enumerated(EnumType.STRING)
+    public ClauseStatus status;
+
+    public String statusReason;
+
+    @Enumerated(EnumType.STRING)
+    public ClausePriority priority;
+
+    /** Computed by the database from priority (CRITICAL = 0); orders the open-clauses report. */
+    @Column(insertable = false, updatable = false)
+    public Short priorityRank;
+
+    public String proposedBy;
+
+    public Instant openSince;
+
+    public Instant createdAt;
+
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    /** Only the parties that took a stance have a row; the others hold NO_POSITION. */
+    @OneToMany(mappedBy = "clause", cascade = CascadeType.ALL, orphanRemoval = true)
+    public List<ClausePosition> positions = new ArrayList<>();
+
+    public Optional<ClausePosition> position(String partyCode) {
+        return positions.stream().filter(p -> p.id.partyCode.equals(partyCode)).findFirst();
+    }
+
+    /** Moves to a status, keeping openSince as "when it last became open". */
+    void moveTo(ClauseStatus next, Instant now) {
+        if (next.isOpen() && (status == null || !status.isOpen())) {
+            openSince = now;
+        } else if (!next.isOpen()) {
+            openSince = null;
+        }
+        status = next;
+    }
+}

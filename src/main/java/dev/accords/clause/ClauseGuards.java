@@ -1,0 +1,70 @@
+package dev.accords.clause;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import dev.accords.agreement.Agreement;
+import dev.accords.agreement.AgreementStatus;
+import dev.accords.common.ApiException;
+import dev.accords.common.ProblemCode;
+import dev.accords.common.ProblemResponses;
+
+/** The agreement-level rules every clause change must pass, in one place. */
+final class ClauseGuards {
+
+    private ClauseGuards() {
+    }
+
+    /** SIGNED and WITHDRAWN agreements can be read, not changed. */
+    static void requireChangeable(Agreement agreement) {
+        if (agreement.status.isFinal()) {
+            throw new ApiException(ProblemCode.AGREEMENT_READ_ONLY,
+                    "the agreement is " + agreement.status + "; its clauses can be read, not changed");
+        }
+    }
+
+    /** While FINALIZED, clause text, status and positions are frozen: reopen first. */
+    static void requireNotFinalized(Agreement agreement, String what) {
+        if (agreement.status == AgreementStatus.FINALIZED) {
+            throw new ApiException(ProblemCode.AGREEMENT_FINALIZED,
+                    "the agreement is FINALIZED, so " + what
+                            + " is frozen; reopen it (PATCH status NEGOTIATING) first");
+        }
+    }
+
+    static void requireParty(Agreement agreement, String field, String code) {
+        if (code != null && !agreement.hasParty(code)) {
+            throw ApiException.invalid(field, code + " is not a party of this agreement (parties: "
+                    + String.join(", ", agreement.partyCodes()) + ")");
+        }
+    }
+
+    static void requireNoObjections(Clause clause) {
+        List<String> objecting = clause.positions.stream().filter(p -> p.stance.objects())
+                .map(p -> p.id.partyCode + " " + p.stance).sorted().toList();
+        if (!objecting.isEmpty()) {
+            throw new ApiException(ProblemCode.CLAUSE_HAS_OBJECTIONS,
+                    "clause " + clause.reference + " cannot be AGREED while " + String.join(", ", objecting));
+        }
+    }
+
+    static ApiException referenceTaken(String reference) {
+        return new ApiException(ProblemCode.CLAUSE_REFERENCE_TAKEN,
+                "another clause of this agreement already has reference " + reference);
+    }
+
+    /** A racing request can still win the unique (agreement, reference) index: answer as if we had seen it. */
+    static RuntimeException translateReferenceRace(RuntimeException e, String reference) {
+        ConstraintViolationException violation = ProblemResponses.cause(e, ConstraintViolationException.class);
+        if (violation != null && "clauses_reference_unique".equals(violation.getConstraintName())) {
+            return referenceTaken(reference);
+        }
+        return e;
+    }
+
+    static ApiException notFound(UUID clauseId) {
+        return ClauseRepository.notFound(clauseId);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.accords.clause;
+
+import java.util.Optional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.accords.agreement.Party;
+import dev.accords.agreement.Tags;
+
+/**
+ * A JSON Merge Patch of a clause: absent leaves a field, null removes it (see AgreementPatch for
+ * why this is a class of Optional fields and not a record).
+ */
+public class ClausePatch {
+    public Optional<@NotBlank @Size(max = 20) String> reference;
+    public Optional<@NotBlank @Size(max = 200) String> title;
+    public Optional<@Size(max = 20000) String> text;
+    public Optional<@Size(max = 40) @Pattern(regexp = Tags.PATTERN, message = Tags.MESSAGE) String> topic;
+    public Optional<@NotNull ClauseStatus> status;
+    public Optional<@Size(max = 2000) String> statusReason;
+    public Optional<@NotNull ClausePriority> priority;
+    public Optional<@Pattern(regexp = Party.CODE_PATTERN, message = "must be a party code") String> proposedBy;
+}

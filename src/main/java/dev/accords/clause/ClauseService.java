@@ -1,0 +1,200 @@
+package dev.accords.clause;
+
+import static dev.accords.common.MergePatch.required;
+import static dev.accords.common.MergePatch.set;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import dev.accords.agreement.Agreement;
+import dev.accords.agreement.AgreementRepository;
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
+import dev.accords.common.ApiException;
+import dev.accords.common.ETags;
+import dev.accords.common.PageCursor;
+import dev.accords.common.Timestamps;
+
+/** Owns the transactions for clauses: creation, reading, merge-patches and deletion. */
+@ApplicationScoped
+public class ClauseService {
+
+    static final String ORDERING = "createdAt";
+
+    @Inject
+    AgreementRepository agreements;
+    @Inject
+    ClauseRepository clauses;
+    @Inject
+    RevisionRecorder revisions;
+    @Inject
+    AuditTrail audit;
+
+    @Transactional
+    public ClauseView create(UUID agreementId, ClauseCreate request) {
+        Agreement agreement = agreements.requireShared(agreementId);
+        ClauseGuards.requireChangeable(agreement);
+        ClauseGuards.requireNotFinalized(agreement, "the clause list");
+        ClauseGuards.requireParty(agreement, "proposedBy", request.proposedBy());
+        if (clauses.referenceTaken(agreementId, request.reference(), null)) {
+            throw ClauseGuards.referenceTaken(request.reference());
+        }
+        Instant now = Timestamps.now();
+        Clause clause = new Clause();
+        clause.id = UUID.randomUUID();
+        clause.agreementId = agreementId;
+        clause.reference = request.reference();
+        clause.title = request.title();
+        clause.text = request.text();
+        clause.topic = request.topic();
+        clause.statusReason = request.statusReason();
+        clause.priority = request.priority() == null ? ClausePriority.NORMAL : request.priority();
+        clause.proposedBy = request.proposedBy();
+        clause.createdAt = now;
+        clause.updatedAt = now;
+        clause.moveTo(request.status() == null ? ClauseStatus.PROPOSED : request.status(), now);
+        clauses.persist(clause);
+        flush(request.reference());
+        revisions.record(clause, agreement.partyCodes(), List.of("created"));
+        ClauseView created = ClauseView.of(clause, agreement.partyCodes());
+        audit.record(agreementId, EventKind.CLAUSE_CREATED, EventTarget.CLAUSE, clause.id, audit.fields(created));
+        return created;
+    }
+
+    @Transactional
+    public ClauseView get(UUID agreementId, UUID clauseId) {
+        Agreement agreement = agreements.require(agreementId);
+        return ClauseView.of(clauses.require(agreementId, clauseId), agreement.partyCodes());
+    }
+
+    @Transactional
+    public ClausePage list(ClauseQuery query) {
+        Agreement agreement = agreements.require(query.agreementId());
+        List<Clause> rows = clauses.page(query);
+        boolean more = rows.size() > query.limit();
+        List<Clause> page = more ? rows.subList(0, query.limit()) : rows;
+        String next = null;
+        if (more) {
+            Clause last = page.get(page.size() - 1);
+            next = PageCursor.after(ORDERING, last.createdAt, last.id).encode();
+        }
+        List<String> parties = agreement.partyCodes();
+        return new ClausePage(page.stream().map(c -> ClauseView.of(c, parties)).toList(), next);
+    }
+
+    @Transactional
+    public ClauseView update(UUID agreementId, UUID clauseId, String ifMatch, ClausePatch patch) {
+        Agreement agreement = agreements.requireShared(agreementId);
+        Clause clause = clauses.requireForUpdate(agreementId, clauseId);
+        ETags.requireMatch(ifMatch, clause.version);
+        ClauseGuards.requireChangeable(agreement);
+        ClauseView before = ClauseView.of(clause, agreement.partyCodes());
+        Instant now = Timestamps.now();
+        List<String> revised = new ArrayList<>();
+        boolean changed = false;
+
+        // Topic and priority classify a clause; they may change even while the agreement is FINALIZED.
+        if (patch.topic != null) {
+            changed |= set(clause.topic, patch.topic.orElse(null), v -> clause.topic = v);
+        }
+        if (patch.priority != null) {
+            changed |= set(clause.priority, required(patch.priority, "priority"), v -> clause.priority = v);
+        }
+        List<String> frozen = new ArrayList<>();
+        if (patch.reference != null) {
+            String reference = required(patch.reference, "reference");
+            if (!reference.equals(clause.reference)) {
+                frozen.add("reference");
+                if (clauses.referenceTaken(agreementId, reference, clause.id)) {
+                    throw ClauseGuards.referenceTaken(reference);
+                }
+                clause.reference = reference;
+            }
+        }
+        if (patch.proposedBy != null) {
+            String proposedBy = patch.proposedBy.orElse(null);
+            if (!Objects.equals(proposedBy, clause.proposedBy)) {
+                ClauseGuards.requireParty(agreement, "proposedBy", proposedBy);
+                frozen.add("proposedBy");
+                clause.proposedBy = proposedBy;
+            }
+        }
+        if (patch.title != null && set(clause.title, required(patch.title, "title"), v -> clause.title = v)) {
+            revised.add("title");
+        }
+        if (patch.text != null && set(clause.text, patch.text.orElse(null), v -> clause.text = v)) {
+            revised.add("text");
+        }
+        if (patch.status != null) {
+            ClauseStatus target = required(patch.status, "status");
+            if (target != clause.status) {
+                if (target == ClauseStatus.AGREED) {
+                    ClauseGuards.requireNoObjections(clause);
+                }
+                clause.moveTo(target, now);
+                revised.add("status");
+                // The reason explains the last status change: a change without one clears the old reason.
+                String reason = patch.statusReason == null ? null : patch.statusReason.orElse(null);
+                if (!Objects.equals(reason, clause.statusReason)) {
+                    clause.statusReason = reason;
+                    revised.add("statusReason");
+                }
+            }
+        }
+        if (patch.statusReason != null && !revised.contains("status")
+                && set(clause.statusReason, patch.statusReason.orElse(null), v -> clause.statusReason = v)) {
+            revised.add("statusReason");
+        }
+        frozen.addAll(revised);
+        if (!frozen.isEmpty()) {
+            ClauseGuards.requireNotFinalized(agreement, "the clause's " + String.join(", ", frozen));
+        }
+        if (changed || !frozen.isEmpty()) {
+            clause.updatedAt = now;
+            flush(clause.reference);
+        }
+        if (!revised.isEmpty()) {
+            revisions.record(clause, agreement.partyCodes(), revised);
+        }
+        ClauseView after = ClauseView.of(clause, agreement.partyCodes());
+        audit.recordChange(agreementId, before.status() != after.status() ? EventKind.CLAUSE_STATUS_CHANGED
+                : EventKind.CLAUSE_UPDATED, EventTarget.CLAUSE, clauseId, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(UUID agreementId, UUID clauseId, String ifMatch) {
+        Agreement agreement = agreements.requireShared(agreementId);
+        Clause clause = clauses.requireForUpdate(agreementId, clauseId);
+        ETags.requireMatch(ifMatch, clause.version);
+        ClauseGuards.requireChangeable(agreement);
+        ClauseGuards.requireNotFinalized(agreement, "the clause list");
+        // One statement: the database cascades to positions and revisions.
+        clauses.getEntityManager().createNativeQuery("delete from clauses where id = ?1")
+                .setParameter(1, clauseId).executeUpdate();
+        clauses.getEntityManager().detach(clause);
+        audit.record(agreementId, EventKind.CLAUSE_DELETED, EventTarget.CLAUSE, clauseId,
+                java.util.Map.of("reference", clause.reference));
+    }
+
+    private void flush(String reference) {
+        try {
+            clauses.flush();
+        } catch (PersistenceException e) {
+            throw ClauseGuards.translateReferenceRace(e, reference);
+        }
+    }
+
+
+}

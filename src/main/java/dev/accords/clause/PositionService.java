@@ -1,0 +1,76 @@
+package dev.accords.clause;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.accords.agreement.Agreement;
+import dev.accords.agreement.AgreementRepository;
+import dev.accords.audit.AuditTrail;
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
+import dev.accords.common.ApiException;
+import dev.accords.common.ETags;
+import dev.accords.common.ProblemCode;
+import dev.accords.common.Timestamps;
+
+/** Owns the transaction of a party taking a stance on a clause. */
+@ApplicationScoped
+public class PositionService {
+
+    @Inject
+    AgreementRepository agreements;
+    @Inject
+    ClauseRepository clauses;
+    @Inject
+    RevisionRecorder revisions;
+    @Inject
+    AuditTrail audit;
+
+    @Transactional
+    public ClauseView put(UUID agreementId, UUID clauseId, String partyCode, String ifMatch, PositionUpdate update) {
+        Agreement agreement = agreements.requireShared(agreementId);
+        Clause clause = clauses.requireForUpdate(agreementId, clauseId);
+        if (!agreement.hasParty(partyCode)) {
+            throw new ApiException(ProblemCode.PARTY_NOT_FOUND, partyCode + " is not a party of this agreement (parties: "
+                    + String.join(", ", agreement.partyCodes()) + ")");
+        }
+        ETags.requireMatch(ifMatch, clause.version);
+        ClauseGuards.requireChangeable(agreement);
+        ClausePosition position = clause.position(partyCode).orElse(null);
+        Stance current = position == null ? Stance.NO_POSITION : position.stance;
+        String currentNote = position == null ? null : position.note;
+        if (current == update.stance() && Objects.equals(currentNote, update.note())) {
+            return ClauseView.of(clause, agreement.partyCodes());
+        }
+        ClauseGuards.requireNotFinalized(agreement, "every position");
+        if (clause.status == ClauseStatus.AGREED && update.stance().objects()) {
+            throw new ApiException(ProblemCode.CLAUSE_HAS_OBJECTIONS, "clause " + clause.reference
+                    + " is AGREED; move it back to UNDER_NEGOTIATION before " + partyCode + " " + update.stance());
+        }
+        var now = Timestamps.now();
+        if (position == null) {
+            position = new ClausePosition();
+            position.id = new ClausePosition.Key(clause.id, partyCode);
+            position.clause = clause;
+            position.agreementId = agreementId;
+            clause.positions.add(position);
+        }
+        position.stance = update.stance();
+        position.note = update.note();
+        position.updatedAt = now;
+        clause.updatedAt = now;
+        clauses.flush();
+        revisions.record(clause, agreement.partyCodes(), List.of("positions." + partyCode));
+        java.util.Map<String, Object> change = new java.util.LinkedHashMap<>();
+        change.put("partyCode", partyCode);
+        change.put("stance", update.stance());
+        change.put("note", update.note());
+        audit.record(agreementId, EventKind.CLAUSE_POSITION_CHANGED, EventTarget.CLAUSE, clauseId, change);
+        return ClauseView.of(clause, agreement.partyCodes());
+    }
+}

@@ -1,0 +1,8 @@
+package dev.accords.clause;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code PUT .../positions/{partyCode}}: the party's whole position. */
+public record PositionUpdate(@NotNull Stance stance, @Size(max = 2000) String note) {
+}

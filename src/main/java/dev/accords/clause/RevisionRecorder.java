@@ -1,0 +1,50 @@
+package dev.accords.clause;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.accords.common.Timestamps;
+
+/** Appends the next immutable revision of a clause (its values after a change). */
+@ApplicationScoped
+class RevisionRecorder {
+
+    @Inject
+    ClauseRepository clauses;
+    @Inject
+    ObjectMapper mapper;
+
+    /** Call with the clause row locked, so revision numbers cannot collide. */
+    void record(Clause clause, List<String> partyCodes, List<String> changes) {
+        ClauseRevision revision = new ClauseRevision();
+        revision.id = new ClauseRevision.Key(clause.id, clauses.nextRevisionNumber(clause.id));
+        revision.createdAt = Timestamps.now();
+        revision.changes = List.copyOf(changes);
+        revision.title = clause.title;
+        revision.text = clause.text;
+        revision.status = clause.status;
+        revision.statusReason = clause.statusReason;
+        try {
+            revision.positions = mapper.writeValueAsString(ClauseView.positions(clause, partyCodes));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("positions not serializable", e);
+        }
+        clauses.getEntityManager().persist(revision);
+    }
+
+    RevisionView view(ClauseRevision revision) {
+        try {
+            List<PositionView> positions = mapper.readValue(revision.positions,
+                    mapper.getTypeFactory().constructCollectionType(List.class, PositionView.class));
+            return new RevisionView(revision.id.number, revision.createdAt, revision.changes, revision.title,
+                    revision.text, revision.status, revision.statusReason, positions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored positions unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.accords.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.accords.agreement.AgreementStatus;
+import dev.accords.clause.ClausePriority;
+import dev.accords.clause.ClauseStatus;
+import dev.accords.common.ApiException;
+import dev.accords.common.PageCursor;
+import dev.accords.common.ProblemCode;
+import dev.accords.common.Timestamps;
+
+/** Answers "which clauses are still open, and who is holding them up?". */
+@ApplicationScoped
+public class OpenClauseReportService {
+
+    static final String ORDERING = "urgency";
+
+    @Inject
+    OpenClauseQueries queries;
+
+    /** Read-only and in one transaction, so the header, the list and the counts see the same snapshot. */
+    @Transactional
+    public AgreementOpenClausesReport forAgreement(UUID agreementId) {
+        OpenClauseQueries.AgreementHeader header = queries.header(agreementId)
+                .orElseThrow(() -> new ApiException(ProblemCode.AGREEMENT_NOT_FOUND, "no agreement with id " + agreementId));
+        List<OpenClause> open = queries.openClauses(agreementId);
+        Map<String, Map<String, Integer>> counts = queries.counts(agreementId);
+        Map<String, Integer> byStatus = counts.get("status");
+        int blocking = byStatus.getOrDefault(ClauseStatus.PROPOSED.name(), 0)
+                + byStatus.getOrDefault(ClauseStatus.UNDER_NEGOTIATION.name(), 0);
+        int deferred = byStatus.getOrDefault(ClauseStatus.DEFERRED.name(), 0);
+        OpenClauseTotals totals = new OpenClauseTotals(blocking + deferred, blocking, deferred);
+        boolean signable = blocking == 0 && header.signatories() > 0;
+        return new AgreementOpenClausesReport(agreementId, header.title(), AgreementStatus.valueOf(header.status()),
+                signable, totals, new OpenClauseCounts(counts.get("topic"), counts.get("priority"), counts.get("party")),
+                open, Timestamps.now());
+    }
+
+    @Transactional
+    public GlobalOpenClausePage across(GlobalOpenClauseQuery query) {
+        List<Object[]> rows = queries.globalPage(query);
+        boolean more = rows.size() > query.limit();
+        List<Object[]> page = more ? rows.subList(0, query.limit()) : rows;
+        String next = null;
+        if (more) {
+            Object[] last = page.get(page.size() - 1);
+            next = PageCursor.after(ORDERING, (UUID) last[2], ((Number) last[12]).longValue(), (Instant) last[9]).encode();
+        }
+        return new GlobalOpenClausePage(page.stream().map(OpenClauseReportService::globalItem).toList(), next);
+    }
+
+    private static GlobalOpenClause globalItem(Object[] r) {
+        ClauseStatus status = ClauseStatus.valueOf((String) r[6]);
+        return new GlobalOpenClause((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
+                status, ClausePriority.valueOf((String) r[7]), (String) r[8], status.isBlocking(), (Instant) r[9],
+                ((Number) r[10]).intValue(), OpenClauseQueries.codes((String) r[11]));
+    }
+}

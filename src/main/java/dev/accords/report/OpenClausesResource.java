@@ -1,0 +1,58 @@
+package dev.accords.report;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.accords.agreement.Party;
+import dev.accords.agreement.Tags;
+import dev.accords.clause.ClausePriority;
+import dev.accords.clause.ClauseStatus;
+import dev.accords.common.ApiException;
+import dev.accords.common.PageCursor;
+import dev.accords.common.QueryParams;
+import dev.accords.security.Roles;
+
+/** Open clauses across every agreement still in play. */
+@Path("/v1/open-clauses")
+@Produces(MediaType.APPLICATION_JSON)
+public class OpenClausesResource {
+
+    @Inject
+    OpenClauseReportService reports;
+
+    @GET
+    @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
+    public GlobalOpenClausePage listOpenClauses(@Context UriInfo uri,
+                                                @QueryParam("party") String party,
+                                                @QueryParam("topic") String topic,
+                                                @QueryParam("priority") String priority,
+                                                @QueryParam("status") String status,
+                                                @QueryParam("minDaysOpen") String minDaysOpen,
+                                                @QueryParam("limit") String limit,
+                                                @QueryParam("cursor") String cursor) {
+        QueryParams.allowOnly(uri, "party", "topic", "priority", "status", "minDaysOpen", "limit", "cursor");
+        ClauseStatus clauseStatus = QueryParams.enumValue("status", status, ClauseStatus.class);
+        if (clauseStatus != null && !clauseStatus.isOpen()) {
+            throw ApiException.invalid("status", "must be an open status: PROPOSED, UNDER_NEGOTIATION or DEFERRED");
+        }
+        Integer days = QueryParams.nonNegativeInt("minDaysOpen", minDaysOpen);
+        if (days != null && days > 36500) {
+            throw ApiException.invalid("minDaysOpen", "must be at most 36500");
+        }
+        return reports.across(new GlobalOpenClauseQuery(
+                QueryParams.pattern("party", party, Party.CODE_PATTERN, "a party code: 2 to 10 characters of A-Z, 0-9 and -"),
+                QueryParams.pattern("topic", topic, Tags.PATTERN, "lowercase kebab-case"),
+                QueryParams.enumValue("priority", priority, ClausePriority.class),
+                clauseStatus,
+                days,
+                QueryParams.limit(limit),
+                PageCursor.decode(cursor, OpenClauseReportService.ORDERING)));
+    }
+}

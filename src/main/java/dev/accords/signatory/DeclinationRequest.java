@@ -1,0 +1,8 @@
+package dev.accords.signatory;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code POST .../declination}: why the signatory will not sign. */
+public record DeclinationRequest(@NotBlank @Size(max = 2000) String reason) {
+}

@@ -1,0 +1,43 @@
+package dev.accords.signatory;
+
+import java.util.Optional;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.accords.agreement.Party;
+
+/**
+ * A JSON Merge Patch (RFC 7396) of a signatory. Each field is three-valued: absent (Java null,
+ * leave it), JSON null ({@code Optional.empty()}, remove it) or a value (set it). Status is not
+ * patched: it moves only through the signature and declination actions.
+ *
+ * <p>A class with fields rather than a record, for the reason given on
+ * {@link dev.accords.agreement.AgreementPatch}: a record would see an absent property as null.
+ */
+public class SignatoryPatch {
+    public Optional<@NotBlank @Size(max = 200) String> name;
+    public Optional<@Size(max = 200) String> role;
+    public Optional<@NotNull @Pattern(regexp = Party.CODE_PATTERN, message = SignatoryCreate.CODE_MESSAGE) String> partyCode;
+    public Optional<@Min(1) Integer> signingOrder;
+    public Optional<@Size(min = 1, max = 200) String> principal;
+
+    public Optional<String> name() {
+        return name;
+    }
+
+    public Optional<String> role() {
+        return role;
+    }
+
+    public Optional<String> partyCode() {
+        return partyCode;
+    }
+
+    public Optional<Integer> signingOrder() {
+        return signingOrder;
+    }
+}
