@@ -519,6 +519,7 @@ class BadInputTest extends ApiTest {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(root.resolve(AGREEMENTS))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", negotiatorAuthorization())
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
