@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +30,7 @@ class PackagedJarIT {
 
     @Test
     void shouldStopWithOneLineWhenNoDatabaseIsConfigured() throws Exception {
-        Run run = start(Map.of());
+        Run run = start(tokenSettings());
         assertThat(run.exitCode).as(run.output).isNotZero();
         assertThat(run.lines()).as(run.output).containsExactly(
                 "Accords needs a PostgreSQL database: set QUARKUS_DATASOURCE_JDBC_URL (e.g. jdbc:postgresql://db:5432/accords),"
@@ -36,15 +39,32 @@ class PackagedJarIT {
 
     @Test
     void shouldStopWithOneLineWhenTheDatabaseCannotBeReached() throws Exception {
-        Run run = start(Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/accords",
+        Map<String, String> environment = new HashMap<>(tokenSettings());
+        environment.putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/accords",
                 "QUARKUS_DATASOURCE_USERNAME", "accords", "QUARKUS_DATASOURCE_PASSWORD", "secret"));
+        Run run = start(environment);
         assertThat(run.exitCode).as(run.output).isNotZero();
         assertThat(run.lines()).as(run.output).hasSize(1);
         assertThat(run.lines().get(0)).startsWith("Accords could not use its PostgreSQL database at "
                 + "jdbc:postgresql://127.0.0.1:1/accords: ").doesNotContain("secret");
     }
 
-    /** Starts the jar in an empty folder (no .env, no config/), with only the given datasource settings. */
+    /**
+     * What production needs besides the database: its own token key (a fresh one, since the jar
+     * refuses the development key) and issuer. With them set, the database is the only thing missing.
+     */
+    private Map<String, String> tokenSettings() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Path key = workDir.resolve("jwt-public.pem");
+        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);
+        return Map.of("ACCORDS_JWT_PUBLIC_KEY_LOCATION", key.toString(), "ACCORDS_JWT_ISSUER", "https://accords.example/it");
+    }
+
+    /** Starts the jar in an empty folder (no .env, no config/), with only the given settings. */
     private Run start(Map<String, String> environment) throws IOException, InterruptedException {
         assertThat(JAR).as("run ./mvnw package first").isRegularFile();
         Path output = workDir.resolve("output.txt");
@@ -53,7 +73,8 @@ class PackagedJarIT {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.equals("PORT"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("ACCORDS_")
+                || name.equals("PORT"));
         builder.environment().put("PORT", "0");
         builder.environment().putAll(environment);
         Process process = builder.start();
