@@ -2,6 +2,7 @@ package dev.accords.devdata;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,16 @@ import dev.accords.agreement.AgreementService;
 import dev.accords.agreement.AgreementStatus;
 import dev.accords.agreement.AgreementView;
 import dev.accords.agreement.Party;
+import dev.accords.clause.ClauseCreate;
+import dev.accords.clause.ClausePatch;
+import dev.accords.clause.ClausePriority;
+import dev.accords.clause.ClauseService;
+import dev.accords.clause.ClauseStatus;
+import dev.accords.clause.PositionService;
+import dev.accords.clause.PositionUpdate;
+import dev.accords.clause.Stance;
+import dev.accords.signatory.SignatoryCreate;
+import dev.accords.signatory.SignatoryService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -41,6 +52,12 @@ public class ExampleDeal {
     AgreementRepository agreements;
     @Inject
     AgreementService agreementService;
+    @Inject
+    ClauseService clauses;
+    @Inject
+    PositionService positions;
+    @Inject
+    SignatoryService signatories;
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
@@ -61,9 +78,8 @@ public class ExampleDeal {
     public UUID load() {
         return QuarkusTransaction.joiningExisting().call(() -> {
             AgreementView agreement = createAgreement();
-            // Next steps, as their endpoints land (DOMAIN.md, "The example every test and the README can use"):
-            // addClauses(agreement) — clauses 1 to 5 with their statuses and positions;
-            // addSignatories(agreement) — Zelensky (UA) and Trump (US).
+            addClauses(agreement.id());
+            addSignatories(agreement.id());
             return agreement.id();
         });
     }
@@ -78,5 +94,39 @@ public class ExampleDeal {
                 AgreementStatus.NEGOTIATING,
                 LocalDate.of(2025, 2, 28), // a Friday: the two presidents were to sign together at the White House
                 "Washington, D.C."));
+    }
+
+    /** Clauses 1 to 5: two agreed, the $500 billion demand rejected, clause 4 awaiting the US, clause 5 deferred. */
+    void addClauses(UUID agreementId) {
+        clause(agreementId, "1", "Access to rare earth and critical minerals", "natural-resources",
+                ClauseStatus.AGREED, null, ClausePriority.NORMAL, null);
+        clause(agreementId, "2", "Joint reconstruction investment fund", "reconstruction",
+                ClauseStatus.AGREED, null, ClausePriority.NORMAL, null);
+        UUID repayment = clause(agreementId, "3", "$500 billion share of mineral resources as repayment for past aid",
+                "natural-resources", ClauseStatus.PROPOSED, null, ClausePriority.HIGH, "US");
+        positions.put(agreementId, repayment, "UA", null, new PositionUpdate(Stance.REJECTS,
+                "Ukraine will not repay past aid with its mineral wealth."));
+        ClausePatch removed = new ClausePatch();
+        removed.status = Optional.of(ClauseStatus.REJECTED);
+        removed.statusReason = Optional.of("Removed from the text");
+        clauses.update(agreementId, repayment, null, removed);
+        UUID contribution = clause(agreementId, "4", "Contribution to Ukraine's security and peace", "security",
+                ClauseStatus.UNDER_NEGOTIATION, null, ClausePriority.NORMAL, null);
+        positions.put(agreementId, contribution, "UA", null, new PositionUpdate(Stance.ACCEPTS, null));
+        UUID guarantees = clause(agreementId, "5", "US security guarantees (backstop)", "security",
+                ClauseStatus.DEFERRED, "Left for future discussions", ClausePriority.CRITICAL, "UA");
+        positions.put(agreementId, guarantees, "UA", null, new PositionUpdate(Stance.ACCEPTS, null));
+    }
+
+    /** The two presidents who were to sign together on the Friday. */
+    void addSignatories(UUID agreementId) {
+        signatories.create(agreementId, new SignatoryCreate("Volodymyr Zelensky", "President of Ukraine", "UA", null, null));
+        signatories.create(agreementId, new SignatoryCreate("Donald Trump", "President of the United States", "US", null, null));
+    }
+
+    private UUID clause(UUID agreementId, String reference, String title, String topic, ClauseStatus status,
+                        String statusReason, ClausePriority priority, String proposedBy) {
+        return clauses.create(agreementId, new ClauseCreate(reference, title, null, topic, status, statusReason,
+                priority, proposedBy)).id();
     }
 }

@@ -39,6 +39,15 @@ class ExampleDealTest extends ApiTest {
                 .body("signingPlace", equalTo("Washington, D.C."));
         // The presidents were to sign together at the White House on a Friday.
         assertThat(LocalDate.parse(api().get(path).path("plannedSigningDate")).getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+        api().get(path + "/open-clauses").then().statusCode(200)
+                .body("openClauses.reference", org.hamcrest.Matchers.contains("5", "4"))
+                .body("openClauses[0].awaiting", org.hamcrest.Matchers.contains("US"))
+                .body("openClauses[1].awaiting", org.hamcrest.Matchers.contains("US"))
+                .body("totals.blocking", equalTo(1)).body("totals.deferred", equalTo(1));
+        api().get(path + "/clauses").then().body("items.reference", org.hamcrest.Matchers.contains("1", "2", "3", "4", "5"))
+                .body("items[2].status", equalTo("REJECTED"));
+        api().get(path + "/signatories").then().body("items.name",
+                org.hamcrest.Matchers.contains("Volodymyr Zelensky", "Donald Trump"));
         api().delete(path).then().statusCode(204);
     }
 }
