@@ -3,6 +3,7 @@
 -- bench.* tables hold the same deep-page cursors wrk uses. BEGIN rides in one round trip with the
 -- first query, as pgjdbc sends it.
 \set k random(1, :open_clause_cursors)
+\set lim 21
 \startpipeline
 BEGIN;
 select a.id as agreement_id, a.title as agreement_title, c.id, c.reference, c.title, c.topic, c.status, c.priority, c.proposed_by, c.open_since, floor(extract(epoch from (statement_timestamp() - c.open_since)) / 86400)::int as days_open, array_to_string(array(
@@ -10,6 +11,6 @@ select a.id as agreement_id, a.title as agreement_title, c.id, c.reference, c.ti
   where p.agreement_id = c.agreement_id
     and not exists (select 1 from clause_positions cp
                     where cp.clause_id = c.id and cp.party_code = p.code and cp.stance = 'ACCEPTS')
-  order by p.ordinal), ',') as awaiting, c.priority_rank from clauses c join agreements a on a.id = c.agreement_id where c.status in ('PROPOSED', 'UNDER_NEGOTIATION', 'DEFERRED') and a.status not in ('SIGNED', 'WITHDRAWN') and (c.priority_rank, c.open_since, c.id) > ((select priority_rank from bench.open_clause_cursors where k = :k), (select open_since from bench.open_clause_cursors where k = :k), (select id from bench.open_clause_cursors where k = :k)) order by c.priority_rank, c.open_since, c.id limit 21;
+  order by p.ordinal), ',') as awaiting, c.priority_rank from clauses c join agreements a on a.id = c.agreement_id where c.status in ('PROPOSED', 'UNDER_NEGOTIATION', 'DEFERRED') and a.status not in ('SIGNED', 'WITHDRAWN') and (c.priority_rank, c.open_since, c.id) > ((select priority_rank from bench.open_clause_cursors where k = :k), (select open_since from bench.open_clause_cursors where k = :k), (select id from bench.open_clause_cursors where k = :k)) order by c.priority_rank, c.open_since, c.id limit :lim;
 \endpipeline
 COMMIT;
