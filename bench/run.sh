@@ -174,6 +174,8 @@ for SCALE in $SCALES; do
   for scenario in $READS create-clause; do
     psql -d "$DB" -qAt -v scenario="$scenario" -f "$BENCH/sql/paths.sql" >"$DATA/$scenario.txt"
   done
+  log "[$LABEL] buffers per request (EXPLAIN ANALYZE of the pgbench SQL)"
+  "$BENCH/explain.sh" "$DB" $READS >"$DATA/buffers.tsv"
   AGREEMENTS=$(psql -d "$DB" -qAt -c "select count(*) from agreements")
   AGREEMENT_CURSORS=$(psql -d "$DB" -qAt -c "select count(*) from bench.agreement_cursors")
   OPEN_CLAUSE_CURSORS=$(psql -d "$DB" -qAt -c "select count(*) from bench.open_clause_cursors")
@@ -190,15 +192,16 @@ for SCALE in $SCALES; do
       read -r rps p50 p99 errors < <(run_wrk "$scenario" "$connections" "$DURATION" "$DATA") || true
       [[ -n ${rps:-} ]] || die "no result from wrk for $scenario: see $DATA/wrk-$scenario-$connections.err"
       cpu=$(awk -v t=$(($(cpu_ticks) - ticks)) -v hz="$CLK_TCK" -v r="$rps" -v d="$DURATION" \
-            'BEGIN { printf "%.0f", r > 0 ? 1e6 * t / hz / (r * d) : 0 }')
-      ceiling="-"; ratio="-"
+            'BEGIN { printf "%.0f", (r > 0 ? 1e6 * t / hz / (r * d) : 0) }')
+      ceiling="-"; ratio="-"; buffers="-"
       if [[ " $READS " == *" $scenario "* ]]; then
+        buffers=$(awk -F'\t' -v s="$scenario" '$1 == s { print $2 }' "$DATA/buffers.tsv")
         ceiling=$(run_pgbench "$scenario" "$connections" "$DATA")
         [[ $ceiling != 0 ]] && ratio=$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { printf "%.0f%%", 100 * r / c }')
       fi
       log "[$LABEL] $scenario c=$connections: $rps req/s p50 ${p50}ms p99 ${p99}ms errors $errors ceiling $ceiling ($ratio) service ${cpu}us/req load $load"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$LABEL" "$connections" "$rps" "$p50" "$p99" \
-        "$errors" "$ceiling" "$ratio" "$cpu" "$load" >>"$RESULTS"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$LABEL" "$connections" "$rps" "$p50" "$p99" \
+        "$errors" "$ceiling" "$ratio" "$cpu" "$buffers" "$load" >>"$RESULTS"
     done
   done
   RSS_MB=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
@@ -210,9 +213,9 @@ mv "$OUT/service.tsv.tmp" "$OUT/service.tsv"
 
 # --- the table --------------------------------------------------------------------------------
 {
-  echo "| scenario | scale | conns | req/s | p50 ms | p99 ms | errors | ceiling tps | ratio | service CPU µs/req | load avg |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }' "$RESULTS"
+  echo "| scenario | scale | conns | req/s | p50 ms | p99 ms | errors | ceiling tps | ratio | service CPU µs/req | PG buffers/req | load avg |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }' "$RESULTS"
   echo
   awk -F'\t' '{ printf "- %s %s: %s\n", $1, $2, $3 }' "$OUT/service.tsv"
   echo
