@@ -68,7 +68,7 @@ public class AgreementService {
 
     @Transactional
     public AgreementView get(UUID id) {
-        return AgreementView.of(agreements.require(id));
+        return AgreementView.of(agreements.requireWithParties(id));
     }
 
     @Transactional

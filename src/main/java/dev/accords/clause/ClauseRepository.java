@@ -21,6 +21,13 @@ public class ClauseRepository implements PanacheRepositoryBase<Clause, UUID> {
                 .orElseThrow(() -> notFound(clauseId));
     }
 
+    /** Same, with the clause's positions read in the same statement (a fetch join). */
+    public Clause requireWithPositions(UUID agreementId, UUID clauseId) {
+        return find("from Clause c left join fetch c.positions where c.id = ?1", clauseId).singleResultOptional()
+                .filter(c -> c.agreementId.equals(agreementId))
+                .orElseThrow(() -> notFound(clauseId));
+    }
+
     /** Same, with the clause row locked for the rest of the transaction. */
     public Clause requireForUpdate(UUID agreementId, UUID clauseId) {
         return findByIdOptional(clauseId, LockModeType.PESSIMISTIC_WRITE).filter(c -> c.agreementId.equals(agreementId))

@@ -74,13 +74,13 @@ public class ClauseService {
 
     @Transactional
     public ClauseView get(UUID agreementId, UUID clauseId) {
-        Agreement agreement = agreements.require(agreementId);
-        return ClauseView.of(clauses.require(agreementId, clauseId), agreement.partyCodes());
+        Agreement agreement = agreements.requireWithParties(agreementId);
+        return ClauseView.of(clauses.requireWithPositions(agreementId, clauseId), agreement.partyCodes());
     }
 
     @Transactional
     public ClausePage list(ClauseQuery query) {
-        Agreement agreement = agreements.require(query.agreementId());
+        Agreement agreement = agreements.requireWithParties(query.agreementId());
         List<Clause> rows = clauses.page(query);
         boolean more = rows.size() > query.limit();
         List<Clause> page = more ? rows.subList(0, query.limit()) : rows;

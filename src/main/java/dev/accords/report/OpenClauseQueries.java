@@ -126,7 +126,10 @@ class OpenClauseQueries {
             sql.append(" and (c.priority_rank, c.open_since, c.id) > (?").append(n - 2).append(", ?").append(n - 1)
                     .append(", ?").append(n).append(")");
         }
-        sql.append(" order by c.priority_rank, c.open_since, c.id limit ").append(query.limit() + 1);
+        // The limit is a parameter too: one SQL text per filter combination, so pgjdbc's statement cache
+        // keeps it prepared on the server whatever limit clients ask for.
+        params.add(query.limit() + 1);
+        sql.append(" order by c.priority_rank, c.open_since, c.id limit ?").append(params.size());
         Query nativeQuery = em.createNativeQuery(sql.toString());
         for (int i = 0; i < params.size(); i++) {
             nativeQuery.setParameter(i + 1, params.get(i));

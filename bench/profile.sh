@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Profiles one scenario with JDK Flight Recorder: starts the jar against a bench database that
+# bench/run.sh already loaded, drives it with wrk, and summarises where the CPU samples fall.
+#   bench/profile.sh SCENARIO [SCALE_LABEL] [CONNECTIONS] [SECONDS]
+#   e.g. bench/profile.sh get-agreement 10k 32 20
+# Output: bench/out/profile-SCENARIO.jfr and a summary on stdout (top self frames, top inclusive
+# frames from dev.accords, org.hibernate, io.vertx, ...). async-profiler is not needed.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$ROOT/bench"
+SCENARIO=${1:?scenario}
+LABEL=${2:-10k}
+CONNECTIONS=${3:-32}
+SECONDS_=${4:-20}
+THREADS=${BENCH_THREADS:-2}
+DB="accords_bench_${LABEL,,}"
+DATA="$BENCH/out/$LABEL"
+OUT="$BENCH/out/profile-$SCENARIO.jfr"
+JAVA_OPTS_=${BENCH_JAVA_OPTS:-"-XX:+UseParallelGC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"}
+export PGHOST=${BENCH_PGHOST:-127.0.0.1} PGPORT=${BENCH_PGPORT:-5432} PGUSER=${BENCH_PGUSER:-accords_bench}
+export PGPASSWORD=${BENCH_PGPASSWORD:-accords_bench}
+[[ -d $DATA ]] || { echo "run bench/run.sh first (no $DATA)" >&2; exit 1; }
+PORT=${BENCH_PORT:-18190}
+
+# shellcheck disable=SC2086
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
+QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
+  java $JAVA_OPTS_ -XX:+FlightRecorder -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$BENCH/out/profile.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break; sleep 0.1; done
+
+case $SCENARIO in
+  create-clause) script=create-clause.lua; args=("$DATA/create-clause.txt" "p$(date +%s | tail -c 6)") ;;
+  patch-clause) psql -d "$DB" -qAt -v scenario=patch-clause -f "$BENCH/sql/paths.sql" >"$DATA/patch-clause.txt"
+                script=patch-clause.lua; args=("$DATA/patch-clause.txt" "$THREADS") ;;
+  *) script=read.lua; args=("$DATA/$SCENARIO.txt") ;;
+esac
+wrk -t "$THREADS" -c "$CONNECTIONS" -d 10s -s "$BENCH/lua/$script" "http://127.0.0.1:$PORT" -- "${args[@]}" >/dev/null
+[[ $SCENARIO == patch-clause ]] && psql -d "$DB" -qAt -v scenario=patch-clause -f "$BENCH/sql/paths.sql" >"$DATA/patch-clause.txt"
+jcmd "$PID" JFR.start name=bench settings=profile filename="$OUT" >/dev/null
+wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_}s" -s "$BENCH/lua/$script" "http://127.0.0.1:$PORT" -- "${args[@]}" \
+  | grep -E 'Requests/sec|BENCH-RESULT'
+jcmd "$PID" JFR.stop name=bench >/dev/null
+
+jfr print --events jdk.ExecutionSample --stack-depth 96 "$OUT" | awk '
+  /jdk.ExecutionSample/ { inStack = 0; depth = 0; split("", seen); samples++ }
+  /stackTrace = \[/ { inStack = 1; next }
+  inStack && /^[[:space:]]*\]/ { inStack = 0 }
+  inStack {
+    frame = $0; sub(/^[[:space:]]+/, "", frame); sub(/[[:space:]]+line:.*/, "", frame); sub(/\(.*$/, "", frame)
+    if (depth == 0) self[frame]++
+    if (!(frame in seen)) { seen[frame] = 1; total[frame]++ }
+    depth++
+  }
+  END {
+    print "samples", samples
+    for (f in self) printf "self %.1f %s\n", 100 * self[f] / samples, f
+    for (f in total) printf "total %.1f %s\n", 100 * total[f] / samples, f
+  }' >"$OUT.txt"
+echo "$(sed -n 's/^samples //p' "$OUT.txt") samples"
+echo; echo "top self frames (% of samples):"
+grep '^self ' "$OUT.txt" | sort -k2,2 -rn | head -25 | awk '{ printf "  %5.1f%%  %s\n", $2, $3 }'
+echo; echo "top inclusive frames of the service and its libraries:"
+grep '^total ' "$OUT.txt" \
+  | grep -E ' (dev\.accords|org\.hibernate|org\.postgresql|com\.fasterxml|io\.vertx|org\.jboss\.resteasy|io\.quarkus|com\.arjuna|io\.agroal|io\.netty|io\.smallrye|io\.micrometer)' \
+  | sort -k2,2 -rn | head -45 | awk '{ printf "  %5.1f%%  %s\n", $2, $3 }'

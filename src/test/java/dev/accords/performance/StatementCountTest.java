@@ -1,0 +1,268 @@
+package dev.accords.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.accords.support.ApiTest;
+import dev.accords.support.Deal;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * No N+1 (issue 6): every list and report issues as many SQL statements for 100 items as for 1.
+ *
+ * <p>Counts come from Hibernate's statistics ({@code %test.quarkus.hibernate-orm.statistics=true}):
+ * {@link Statistics#getPrepareStatementCount()} counts every JDBC statement Hibernate prepares,
+ * HQL, lazy loads, batch fetches and native SQL alike. Each measured request goes through
+ * {@link #api()}, so its response is also checked against openapi.yaml. Fixtures are built through
+ * the API. No timing is asserted anywhere: counts only.
+ */
+@QuarkusTest
+class StatementCountTest extends ApiTest {
+
+    /** Where the counts are written for bench/RESULTS.md (the build's own folder). */
+    private static final Path REPORT = Path.of("target", "statement-counts.txt");
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @BeforeAll
+    static void freshReport() throws IOException {
+        Files.deleteIfExists(REPORT);
+    }
+
+    @BeforeEach
+    void statisticsAreOn() {
+        assertThat(sessionFactory.getStatistics().isStatisticsEnabled())
+                .as("%test.quarkus.hibernate-orm.statistics=true in application.properties").isTrue();
+    }
+
+    @Test
+    void listAgreementsDoesNotGrowWithThePage() {
+        String one = Deal.uniqueTag();
+        String hundred = Deal.uniqueTag();
+        createAgreement(one);
+        for (int i = 0; i < 100; i++) {
+            createAgreement(hundred);
+        }
+        long forOne = statements("list agreements, 1 item", () -> api().queryParam("tag", one).queryParam("limit", 100)
+                .get("/v1/agreements").then().statusCode(200).body("items", hasSize(1)));
+        long forHundred = statements("list agreements, 100 items", () -> api().queryParam("tag", hundred)
+                .queryParam("limit", 100).get("/v1/agreements").then().statusCode(200).body("items", hasSize(100)));
+        assertNoGrowth("list agreements", forOne, forHundred);
+    }
+
+    @Test
+    void listAgreementsPageWithMoreBehindItDoesNotGrow() {
+        // limit + 1 rows are read to know whether a next page exists: the extra row must not cost a query.
+        String tag = Deal.uniqueTag();
+        for (int i = 0; i < 101; i++) {
+            createAgreement(tag);
+        }
+        long firstPage = statements("list agreements, 1 of 101", () -> api().queryParam("tag", tag).queryParam("limit", 1)
+                .get("/v1/agreements").then().statusCode(200).body("items", hasSize(1)));
+        long fullPage = statements("list agreements, 100 of 101", () -> api().queryParam("tag", tag)
+                .queryParam("limit", 100).get("/v1/agreements").then().statusCode(200).body("items", hasSize(100)));
+        assertNoGrowth("list agreements with a next page", firstPage, fullPage);
+    }
+
+    @Test
+    void listClausesDoesNotGrowWithThePage() {
+        String one = agreement();
+        String hundred = agreement();
+        createClauses(one, 1, "PROPOSED");
+        createClauses(hundred, 100, "PROPOSED");
+        // Positions are a lazy collection of every clause: give each clause of the big page one.
+        String someClause = api().get("/v1/agreements/" + one + "/clauses").then().extract().path("items[0].id");
+        position(one, someClause, "UA", "RESERVES");
+        List<String> ids = api().queryParam("limit", 100).get("/v1/agreements/" + hundred + "/clauses")
+                .then().statusCode(200).extract().path("items.id");
+        for (String id : ids) {
+            position(hundred, id, "UA", "RESERVES");
+        }
+        long forOne = statements("list clauses, 1 item", () -> api().queryParam("limit", 100)
+                .get("/v1/agreements/" + one + "/clauses").then().statusCode(200).body("items", hasSize(1)));
+        long forHundred = statements("list clauses, 100 items", () -> api().queryParam("limit", 100)
+                .get("/v1/agreements/" + hundred + "/clauses").then().statusCode(200).body("items", hasSize(100)));
+        long filtered = statements("list clauses by status, 100 items", () -> api().queryParam("limit", 100)
+                .queryParam("status", "PROPOSED").get("/v1/agreements/" + hundred + "/clauses")
+                .then().statusCode(200).body("items", hasSize(100)));
+        assertNoGrowth("list clauses", forOne, forHundred);
+        assertNoGrowth("list clauses filtered by status", forOne, filtered);
+    }
+
+    @Test
+    void listSignatoriesDoesNotGrowWithThePage() {
+        String one = agreement();
+        String hundred = agreement();
+        createSignatories(one, 1);
+        createSignatories(hundred, 100);
+        long forOne = statements("list signatories, 1 item", () -> api().queryParam("limit", 100)
+                .get("/v1/agreements/" + one + "/signatories").then().statusCode(200).body("items", hasSize(1)));
+        long forHundred = statements("list signatories, 100 items", () -> api().queryParam("limit", 100)
+                .get("/v1/agreements/" + hundred + "/signatories").then().statusCode(200).body("items", hasSize(100)));
+        assertNoGrowth("list signatories", forOne, forHundred);
+    }
+
+    @Test
+    void listRevisionsDoesNotGrowWithThePage() {
+        String agreementId = agreement();
+        String one = createClauses(agreementId, 1, "PROPOSED").get(0);
+        String hundred = createClause(agreementId, "r-100", "PROPOSED");
+        for (int i = 2; i <= 100; i++) {
+            api().contentType("application/merge-patch+json").body(Map.of("title", "Revised title " + i))
+                    .patch("/v1/agreements/" + agreementId + "/clauses/" + hundred).then().statusCode(200);
+        }
+        long forOne = statements("list revisions, 1 item", () -> api().queryParam("limit", 100)
+                .get("/v1/agreements/" + agreementId + "/clauses/" + one + "/revisions")
+                .then().statusCode(200).body("items", hasSize(1)));
+        long forHundred = statements("list revisions, 100 items", () -> api().queryParam("limit", 100)
+                .get("/v1/agreements/" + agreementId + "/clauses/" + hundred + "/revisions")
+                .then().statusCode(200).body("items", hasSize(100)));
+        assertNoGrowth("list revisions", forOne, forHundred);
+    }
+
+    @Test
+    void agreementReportDoesNotGrowWithOpenClauses() {
+        String one = agreement();
+        String hundred = agreement();
+        createClauses(one, 1, "UNDER_NEGOTIATION");
+        createClauses(hundred, 100, "UNDER_NEGOTIATION");
+        long forOne = statements("per-agreement open-clauses report, 1 open clause", () -> api()
+                .get("/v1/agreements/" + one + "/open-clauses").then().statusCode(200).body("openClauses", hasSize(1)));
+        long forHundred = statements("per-agreement open-clauses report, 100 open clauses", () -> api()
+                .get("/v1/agreements/" + hundred + "/open-clauses").then().statusCode(200)
+                .body("openClauses", hasSize(100)));
+        assertThat(forOne).as("the report's header, list and counts are native SQL and must be counted")
+                .isGreaterThanOrEqualTo(3);
+        assertNoGrowth("per-agreement open-clauses report", forOne, forHundred);
+    }
+
+    /** The two numbers the lead asked for: a report on 5 clauses and on 500 (a third of them open). */
+    @Test
+    void agreementReportOnFiveAndFiveHundredClauses() {
+        String five = agreement();
+        String fiveHundred = agreement();
+        createMixedClauses(five, 5);
+        createMixedClauses(fiveHundred, 500);
+        long forFive = statements("per-agreement open-clauses report, 5 clauses", () -> api()
+                .get("/v1/agreements/" + five + "/open-clauses").then().statusCode(200));
+        long forFiveHundred = statements("per-agreement open-clauses report, 500 clauses", () -> api()
+                .get("/v1/agreements/" + fiveHundred + "/open-clauses").then().statusCode(200));
+        assertNoGrowth("per-agreement open-clauses report, 5 vs 500 clauses", forFive, forFiveHundred);
+    }
+
+    @Test
+    void globalReportDoesNotGrowWithThePage() {
+        String one = Deal.uniqueTag();
+        String hundred = Deal.uniqueTag();
+        String agreementId = agreement();
+        createClause(agreementId, Map.of("reference", "g-1", "title", "Clause g-1", "topic", one,
+                "status", "UNDER_NEGOTIATION"));
+        for (int i = 0; i < 100; i++) {
+            createClause(agreementId, Map.of("reference", "g-" + hundred.substring(2) + "-" + i, "title", "Clause " + i,
+                    "topic", hundred, "status", "PROPOSED"));
+        }
+        long forOne = statements("global open-clauses report, 1 item", () -> api().queryParam("topic", one)
+                .queryParam("limit", 100).get("/v1/open-clauses").then().statusCode(200).body("items", hasSize(1)));
+        long forHundred = statements("global open-clauses report, 100 items", () -> api().queryParam("topic", hundred)
+                .queryParam("limit", 100).get("/v1/open-clauses").then().statusCode(200).body("items", hasSize(100)));
+        long withParty = statements("global open-clauses report with party, 100 items", () -> api()
+                .queryParam("topic", hundred).queryParam("party", "US").queryParam("limit", 100)
+                .get("/v1/open-clauses").then().statusCode(200).body("items", hasSize(100)));
+        assertNoGrowth("global open-clauses report", forOne, forHundred);
+        assertNoGrowth("global open-clauses report with a party filter", forOne, withParty);
+    }
+
+    // --- counting ---------------------------------------------------------------------------------
+
+    /** Runs one request and returns how many SQL statements the service prepared for it. */
+    private long statements(String label, Runnable request) {
+        request.run(); // once to warm up: lazy one-time work (e.g. first use of a query) is not the point
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        request.run();
+        long count = statistics.getPrepareStatementCount();
+        record(label + ": " + count + " statements");
+        return count;
+    }
+
+    private static void assertNoGrowth(String what, long small, long large) {
+        assertThat(large).as("%s issues %d statements for the large page but %d for the small one: an N+1",
+                what, large, small).isLessThanOrEqualTo(small);
+    }
+
+    private static void record(String line) {
+        System.out.println("[statement-count] " + line);
+        try {
+            Files.createDirectories(REPORT.getParent());
+            Files.writeString(REPORT, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- fixtures, through the API ----------------------------------------------------------------
+
+    private static String agreement() {
+        return createAgreement(Deal.uniqueTag());
+    }
+
+    private static String createAgreement(String tag) {
+        Map<String, Object> body = new HashMap<>(Deal.agreement());
+        body.put("tags", List.of(tag));
+        return api().body(body).post("/v1/agreements").then().statusCode(201).extract().path("id");
+    }
+
+    private static List<String> createClauses(String agreementId, int count, String status) {
+        return java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> createClause(agreementId, "c-" + i, status)).toList();
+    }
+
+    /** A third open (PROPOSED, UNDER_NEGOTIATION, DEFERRED), the rest settled, as in bench/. */
+    private static void createMixedClauses(String agreementId, int count) {
+        String[] statuses = {"PROPOSED", "AGREED", "REJECTED", "UNDER_NEGOTIATION", "AGREED", "WITHDRAWN", "DEFERRED",
+                "AGREED", "AGREED"};
+        for (int i = 1; i <= count; i++) {
+            createClause(agreementId, "m-" + i, statuses[i % statuses.length]);
+        }
+    }
+
+    private static String createClause(String agreementId, String reference, String status) {
+        return createClause(agreementId, Map.of("reference", reference, "title", "Clause " + reference,
+                "topic", "natural-resources", "priority", "HIGH", "status", status));
+    }
+
+    private static String createClause(String agreementId, Map<String, Object> body) {
+        return api().body(body).post("/v1/agreements/" + agreementId + "/clauses").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static void position(String agreementId, String clauseId, String party, String stance) {
+        api().body(Map.of("stance", stance)).put("/v1/agreements/" + agreementId + "/clauses/" + clauseId
+                + "/positions/" + party).then().statusCode(200);
+    }
+
+    private static void createSignatories(String agreementId, int count) {
+        for (int i = 1; i <= count; i++) {
+            api().body(Map.of("name", "Signatory " + i, "role", "Delegate", "partyCode", i % 2 == 0 ? "US" : "UA"))
+                    .post("/v1/agreements/" + agreementId + "/signatories").then().statusCode(201);
+        }
+    }
+}
