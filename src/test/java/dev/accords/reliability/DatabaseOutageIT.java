@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.accords.reliability.HttpProbe.Outcome;
 
@@ -34,16 +37,21 @@ import dev.accords.reliability.HttpProbe.Outcome;
  * must be in the database, and every refusal must have been a 503 problem with Retry-After that
  * came within the configured timeouts.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseOutageIT {
 
     static final int CLIENTS = 8;
     /** Steady load before the stop, once every client has had writes acknowledged. */
     static final Duration LOAD_BEFORE = Duration.ofSeconds(2);
     /** Longer than the pool's acquisition timeout (5 s), so requests that wait for a connection time out too. */
-    static final Duration OUTAGE = Duration.ofSeconds(8);
+    static final Duration RESTART_OUTAGE = Duration.ofSeconds(8);
+    /** The slowest answer allowed around a restart: acquisition timeout (5 s) plus slack for a busy machine. */
+    static final Duration RESTART_LONGEST_ANSWER = Duration.ofSeconds(8);
+    /** Longer than the socket timeout (15 s), so requests caught waiting on the frozen server hit it. */
+    static final Duration FREEZE_OUTAGE = Duration.ofSeconds(17);
+    /** Socket timeout (15 s) plus slack for a busy machine. */
+    static final Duration FREEZE_LONGEST_ANSWER = Duration.ofSeconds(18);
     static final Duration LOAD_AFTER = Duration.ofSeconds(5);
-    /** The slowest answer allowed while the database is away: acquisition timeout (5 s) plus slack for a busy machine. */
-    static final Duration LONGEST_ANSWER = Duration.ofSeconds(8);
     static final Duration READINESS_DETECTION = Duration.ofSeconds(1);
 
     static FaultyPostgres database;
@@ -71,12 +79,32 @@ class DatabaseOutageIT {
     }
 
     @Test
-    void shouldRefuseWith503WhileTheDatabaseIsAwayRecoverAndKeepEveryAcknowledgedWrite() throws Exception {
+    @Order(1)
+    void shouldAnswer503WhileTheDatabaseRestartsRecoverAndKeepEveryAcknowledgedWrite() throws Exception {
+        underLoad("database-outage", "PostgreSQL stopped (pg_ctl stop -m fast) and started again",
+                database::stop, database::start, RESTART_OUTAGE, RESTART_LONGEST_ANSWER);
+    }
+
+    /**
+     * The harder fault: PostgreSQL stops answering without closing anything (every server process
+     * gets SIGSTOP), as behind a network partition or on a frozen host. Requests already waiting on
+     * the database are bounded by the socket timeout (15 s), new ones by the pool's acquisition
+     * timeout (5 s); readiness has its own 800 ms bound.
+     */
+    @Test
+    @Order(2)
+    void shouldAnswer503WhileTheDatabaseStopsAnsweringAndRecoverWhenItAnswersAgain() throws Exception {
+        underLoad("database-unresponsive", "PostgreSQL frozen (SIGSTOP to every server process), then resumed",
+                database::freeze, database::thaw, FREEZE_OUTAGE, FREEZE_LONGEST_ANSWER);
+    }
+
+    private void underLoad(String name, String fault, Runnable takeAway, Runnable bringBack, Duration outage,
+                           Duration longestAnswer) throws Exception {
         String authorization = Harness.negotiator();
         HttpProbe http = new HttpProbe(service.baseUrl());
         List<String> agreements = new ArrayList<>();
         for (int client = 0; client < CLIENTS; client++) {
-            Outcome created = http.post("/v1/agreements", agreement(client), Map.of("Authorization", authorization));
+            Outcome created = http.post("/v1/agreements", agreement(name, client), Map.of("Authorization", authorization));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             agreements.add(created.text("id"));
         }
@@ -88,12 +116,13 @@ class DatabaseOutageIT {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 2);
         long stopBegan;
         long stopped;
+        long restartBegan;
         long restarted;
         try {
             List<Future<?>> tasks = new ArrayList<>();
             for (int client = 0; client < CLIENTS; client++) {
                 int id = client;
-                tasks.add(pool.submit(() -> writeUntilStopped(id, agreements.get(id), authorization, running, writes)));
+                tasks.add(pool.submit(() -> writeUntilStopped(name, id, agreements.get(id), authorization, running, writes)));
             }
             tasks.add(pool.submit(() -> monitor("/q/health/ready", running, readiness)));
             tasks.add(pool.submit(() -> monitor("/q/health/live", running, liveness)));
@@ -101,10 +130,11 @@ class DatabaseOutageIT {
             awaitWarmLoad(writes);
             AccordsInstance.sleep(LOAD_BEFORE.toMillis());
             stopBegan = System.nanoTime();
-            database.stop();
+            takeAway.run();
             stopped = System.nanoTime();
-            AccordsInstance.sleep(OUTAGE.toMillis());
-            database.start();
+            AccordsInstance.sleep(outage.toMillis());
+            restartBegan = System.nanoTime();
+            bringBack.run();
             restarted = System.nanoTime();
             awaitLoadAfter(restarted, readiness);
             running.set(false);
@@ -119,10 +149,11 @@ class DatabaseOutageIT {
 
         List<Write> all = List.copyOf(writes);
         List<Outcome> outcomes = all.stream().map(Write::outcome).toList();
-        Report report = new Report("database-outage");
+        Report report = new Report(name);
+        report.line("fault: %s", fault);
         long firstRequest = outcomes.stream().mapToLong(Outcome::startNanos).min().orElse(stopBegan);
         long lastRequest = outcomes.stream().mapToLong(Outcome::endNanos).max().orElse(restarted);
-        report.line("clients: %d; load for %.1f s before the stop, database away %.1f s (pg_ctl stop -m fast took %.0f ms), "
+        report.line("clients: %d; load for %.1f s before the fault, database away %.1f s (taking it away took %.0f ms), "
                         + "load for %.1f s after the restart",
                 CLIENTS, seconds(stopBegan - firstRequest), seconds(restarted - stopped), millis(stopped - stopBegan),
                 seconds(lastRequest - restarted));
@@ -176,13 +207,18 @@ class DatabaseOutageIT {
         Outcome firstUpAfter = readyPolls.stream().filter(o -> o.startNanos() >= restarted && o.status() == 200)
                 .findFirst().orElse(null);
         List<Outcome> upWhileAway = readyPolls.stream()
-                .filter(o -> o.startNanos() >= stopped + READINESS_DETECTION.toNanos() && o.endNanos() <= restarted
+                .filter(o -> o.startNanos() >= stopped + READINESS_DETECTION.toNanos() && o.endNanos() <= restartBegan
                         && o.status() == 200).toList();
         double slowestReadiness = readyPolls.stream().mapToDouble(Outcome::millis).max().orElse(0);
         report.line("readiness: UP before the stop: %s; first DOWN %.0f ms after the database had stopped; "
                         + "UP again %.2f s after the restart; slowest readiness answer %.0f ms",
                 lastUpBeforeStop != null, firstDown == null ? -1 : millis(firstDown.endNanos() - stopped),
                 firstUpAfter == null ? -1 : seconds(firstUpAfter.endNanos() - restarted), slowestReadiness);
+        report.line("readiness polls around the fault (ms from the fault in place, start..end status): %s",
+                readyPolls.stream().filter(o -> o.endNanos() >= stopped - 300_000_000L && o.startNanos() <= stopped + 2_000_000_000L)
+                        .map(o -> String.format(java.util.Locale.ROOT, "%.0f..%.0f %d", millis(o.startNanos() - stopped),
+                                millis(o.endNanos() - stopped), o.status()))
+                        .collect(Collectors.joining(", ")));
         List<Outcome> liveFailures = liveness.stream().filter(o -> o.status() != 200).toList();
         report.line("liveness: %d polls, %d not UP", liveness.size(), liveFailures.size());
 
@@ -200,7 +236,7 @@ class DatabaseOutageIT {
             assertThat(o.json().get("status").asInt()).isEqualTo(503);
         });
         assertThat(maxFromStop).as("longest request answered after the stop began (ms)")
-                .isLessThanOrEqualTo(LONGEST_ANSWER.toMillis());
+                .isLessThanOrEqualTo(longestAnswer.toMillis());
         assertThat(acknowledged(before)).as("writes acknowledged before the stop").isPositive();
         assertThat(acknowledged(after)).as("writes acknowledged after the restart").isPositive();
         assertThat(failedAfterRecovery).as("failures once the service had recovered (stale connections)").isEmpty();
@@ -219,7 +255,7 @@ class DatabaseOutageIT {
      * sends an Idempotency-Key with every create and, when a create was not acknowledged, sends the
      * same request with the same key again.
      */
-    private static void writeUntilStopped(int client, String agreementId, String authorization, AtomicBoolean running,
+    private static void writeUntilStopped(String name, int client, String agreementId, String authorization, AtomicBoolean running,
                                           List<Write> writes) {
         HttpProbe http = new HttpProbe(service.baseUrl());
         String clauses = "/v1/agreements/" + agreementId + "/clauses";
@@ -235,7 +271,7 @@ class DatabaseOutageIT {
                 renameNext = false;
             } else {
                 String reference = "c" + client + "-" + (created + 1);
-                String key = "outage-" + client + "-" + (created + 1);
+                String key = name + "-" + client + "-" + (created + 1);
                 Outcome create = http.post(clauses, Map.of("reference", reference, "title", "Clause " + reference,
                         "topic", "natural-resources"), Map.of("Authorization", authorization, "Idempotency-Key", key));
                 String id = create.status() == 201 ? create.text("id") : null;
@@ -323,9 +359,9 @@ class DatabaseOutageIT {
         return missing;
     }
 
-    private static Map<String, Object> agreement(int client) {
+    private static Map<String, Object> agreement(String name, int client) {
         return Map.of(
-                "title", "US–Ukraine Natural Resources and Reconstruction Agreement, outage client " + client,
+                "title", "US–Ukraine Natural Resources and Reconstruction Agreement, " + name + " client " + client,
                 "parties", List.of(Map.of("code", "US", "name", "United States"), Map.of("code", "UA", "name", "Ukraine")),
                 "tags", List.of("natural-resources", "reconstruction"),
                 "status", "NEGOTIATING");

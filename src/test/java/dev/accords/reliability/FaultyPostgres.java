@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,7 +20,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL 15 that a test can take away and bring back: its data directory and port stay
  * the same across {@link #stop()} and {@link #start()}, as they would for a restarted server, so
- * the service under test sees one database go away and come back.
+ * the service under test sees one database go away and come back. {@link #freeze()} and
+ * {@link #thaw()} make it unresponsive instead, as behind a network partition. Linux only, like
+ * the embedded binaries this project uses.
  */
 final class FaultyPostgres implements AutoCloseable {
 
@@ -63,6 +68,54 @@ final class FaultyPostgres implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             server = null;
+        }
+    }
+
+    /**
+     * Makes the server stop answering without closing anything, as a network partition or a frozen
+     * host does: SIGSTOP to the postmaster, then to every process it started. Connections stay open,
+     * and the kernel still completes new TCP handshakes, but no byte comes back until {@link #thaw()}.
+     */
+    synchronized void freeze() {
+        long postmaster = postmasterPid();
+        signal("STOP", List.of(postmaster));
+        signal("STOP", ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants)
+                .map(ProcessHandle::pid).toList());
+    }
+
+    /** Lets a frozen server answer again (SIGCONT to it and every process it started). */
+    synchronized void thaw() {
+        long postmaster = postmasterPid();
+        List<Long> pids = new ArrayList<>(ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants)
+                .map(ProcessHandle::pid).toList());
+        pids.add(postmaster);
+        signal("CONT", pids);
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("is the server running?", e);
+        }
+    }
+
+    private static void signal(String signal, List<Long> pids) {
+        if (pids.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        try {
+            Process kill = new ProcessBuilder(command).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
