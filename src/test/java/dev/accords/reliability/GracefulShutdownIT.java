@@ -30,7 +30,8 @@ import dev.accords.reliability.HttpProbe.Outcome;
  * row lock the test takes in PostgreSQL, so they are certainly running when the signal comes; the
  * lock is let go two seconds after SIGTERM. Meanwhile eight clients keep creating clauses until the
  * process has exited. Every request must either complete with a 2xx whose write is in the database,
- * or be refused without being processed (a connection error, or a 503) with nothing written.
+ * or be refused without being processed (a 503 problem with Retry-After once SIGTERM has come, or a
+ * connection refused or closed before any answer) with nothing written.
  */
 class GracefulShutdownIT {
 
@@ -83,25 +84,26 @@ class GracefulShutdownIT {
         long released;
         long exited;
         int exitCode;
+        List<Future<?>> tasks = new ArrayList<>();
         try (Connection lock = database.connect()) {
+            for (int client = 0; client < CLIENTS; client++) {
+                int id = client;
+                tasks.add(pool.submit(() -> createUntilStopped(id, loaded.get(id), authorization, running, writes)));
+            }
+            awaitAcknowledged(writes, 2 * CLIENTS);
+            // Held only for a few seconds: the server's statement_timeout (10 s) would cancel the PATCHes.
             lock.setAutoCommit(false);
             try (PreparedStatement forUpdate = lock.prepareStatement(
                     "select id from agreements where id = any(?::uuid[]) for update")) {
                 forUpdate.setArray(1, lock.createArrayOf("varchar", held.toArray()));
                 forUpdate.executeQuery().close();
             }
-            List<Future<?>> tasks = new ArrayList<>();
             for (String agreementId : held) {
                 tasks.add(pool.submit(() -> heldOutcomes.add(new HttpProbe(service.baseUrl()).patch(
                         "/v1/agreements/" + agreementId, Map.of("summary", "Changed while the instance shut down"),
                         Map.of("Authorization", authorization)))));
             }
-            for (int client = 0; client < CLIENTS; client++) {
-                int id = client;
-                tasks.add(pool.submit(() -> createUntilStopped(id, loaded.get(id), authorization, running, writes)));
-            }
             awaitWaitingOnLock(HELD);
-            awaitAcknowledged(writes, 2 * CLIENTS);
 
             sigterm = System.nanoTime();
             service.sendSigterm();
@@ -131,6 +133,7 @@ class GracefulShutdownIT {
                 .filter(w -> !w.outcome().ok() && applied.containsKey(w.reference())).toList();
         List<Write> broken = all.stream()
                 .filter(w -> !w.outcome().ok() && w.outcome().status() != -1 && w.outcome().status() != 503).toList();
+        List<Outcome> refusedWith503 = all.stream().map(Write::outcome).filter(o -> o.status() == 503).toList();
         List<Outcome> acknowledgedAfterSigterm = all.stream().map(Write::outcome)
                 .filter(o -> o.ok() && o.endNanos() > sigterm).toList();
         long heldApplied = countSummaries("Changed while the instance shut down");
@@ -155,6 +158,11 @@ class GracefulShutdownIT {
         });
         assertThat(heldApplied).isEqualTo(HELD);
         assertThat(broken).as("answers other than 2xx, 503 or a refused connection").isEmpty();
+        assertThat(refusedWith503).allSatisfy(o -> {
+            assertThat(o.header("Retry-After")).as(o.toString()).isNotBlank();
+            assertThat(o.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(o.startNanos()).as("refused only once SIGTERM had come").isGreaterThan(sigterm);
+        });
         assertThat(acknowledgedMissing).as("acknowledged writes missing").isEmpty();
         assertThat(unacknowledgedApplied).as("writes applied but cut off before their answer").isEmpty();
         assertThat(exited - sigterm).isLessThan(SHUTDOWN_TIMEOUT.toNanos());
