@@ -1,5 +1,7 @@
 package dev.accords.common;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -25,17 +27,24 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * {@code Idempotency-Key} for POST (API-CONVENTIONS §8), kept in PostgreSQL so it holds across
  * restarts and instances.
  *
- * <p>A key is first claimed in its own short transaction: a concurrent request with the same key
- * waits on the primary key and then sees the claim (409 while it runs). The action and the stored
- * response then commit together, so a created resource always has its replayable response. When
- * the action fails, the claim is released and the client may retry with the same key.
+ * <p>The key, the action and the stored response share one transaction. The key is held by a
+ * transaction-scoped advisory lock: a concurrent request with the same key, on any instance, fails
+ * to take it and answers 409 at once. When the action fails, or the database goes away, or the
+ * instance dies, the transaction rolls back and PostgreSQL releases the lock with it, so the client
+ * may retry with the same key immediately: no claim can outlive its request. (An earlier design
+ * claimed the key in a transaction of its own and released it after a failure; when the release
+ * itself failed, because the database had just gone away, the key answered 409 "still being
+ * processed" for two minutes after the database came back.)
  */
 @ApplicationScoped
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     static final Duration RETENTION = Duration.ofHours(24);
-    /** A claim this old belongs to a request that died with its instance; it may be taken over. */
+    /**
+     * Only rows written by an instance of the earlier design are ever IN_PROGRESS: one this old
+     * belongs to a request that died with its instance, and is taken over.
+     */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     @Inject
@@ -51,58 +60,44 @@ public class Idempotency {
             throw ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
         }
         String hash = hash(request);
-        Response replay = QuarkusTransaction.requiringNew().call(() -> claim(operation, key, hash));
-        if (replay != null) {
-            return replay;
-        }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = action.get();
-                complete(operation, key, response);
-                return response;
-            });
-        } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> release(operation, key));
-            throw e;
-        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Response replay = claim(operation, key, hash);
+            if (replay != null) {
+                return replay;
+            }
+            Response response = action.get();
+            complete(operation, key, hash, response);
+            return response;
+        });
     }
 
-    /** Returns null when the key is now ours, or the response to give instead. */
+    /** Returns null when the key is now ours for this transaction, or the response to give instead. */
     private Response claim(String operation, String key, String hash) {
         Instant now = Instant.now();
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, lockId(operation, key)).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            throw inUse();
+        }
         // Keys live 24 hours. Each claim sweeps a bounded batch of expired ones (the index on
         // created_at makes this cheap), so the table stays small without a scheduler.
         em.createNativeQuery("""
                         delete from idempotency_keys where ctid in (
                           select ctid from idempotency_keys where created_at < ?1 limit 100)""")
                 .setParameter(1, now.minus(RETENTION)).executeUpdate();
-        int inserted = em.createNativeQuery("""
-                        insert into idempotency_keys (operation, idempotency_key, request_hash, state, created_at)
-                        values (?1, ?2, ?3, 'IN_PROGRESS', ?4) on conflict do nothing""")
-                .setParameter(1, operation).setParameter(2, key).setParameter(3, hash).setParameter(4, now)
-                .executeUpdate();
-        if (inserted == 1) {
-            return null;
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select request_hash, state, response_status, response_body, location, etag, created_at
-                        from idempotency_keys where operation = ?1 and idempotency_key = ?2 for update""")
+                        from idempotency_keys where operation = ?1 and idempotency_key = ?2""")
                 .setParameter(1, operation).setParameter(2, key).getResultList();
         if (rows.isEmpty()) {
-            return claim(operation, key, hash);
+            return null;
         }
         Object[] row = rows.get(0);
         Instant createdAt = (Instant) row[6];
         boolean expired = createdAt.isBefore(now.minus(RETENTION));
         boolean abandoned = "IN_PROGRESS".equals(row[1]) && createdAt.isBefore(now.minus(ABANDONED_AFTER));
         if (expired || abandoned) {
-            em.createNativeQuery("""
-                            update idempotency_keys set request_hash = ?3, state = 'IN_PROGRESS', response_status = null,
-                              response_body = null, location = null, etag = null, created_at = ?4
-                            where operation = ?1 and idempotency_key = ?2""")
-                    .setParameter(1, operation).setParameter(2, key).setParameter(3, hash).setParameter(4, now)
-                    .executeUpdate();
             return null;
         }
         if (!hash.equals(row[0])) {
@@ -110,8 +105,7 @@ public class Idempotency {
                     "this Idempotency-Key was used with a different request body; use a new key for a new request");
         }
         if ("IN_PROGRESS".equals(row[1])) {
-            throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_IN_USE,
-                    "a request with this Idempotency-Key is still being processed; retry shortly");
+            throw inUse();
         }
         Response.ResponseBuilder replay = Response.status(((Number) row[2]).intValue())
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -126,7 +120,23 @@ public class Idempotency {
         return replay.build();
     }
 
-    private void complete(String operation, String key, Response response) {
+    private static ApiException inUse() {
+        return new ApiException(ProblemCode.IDEMPOTENCY_KEY_IN_USE,
+                "a request with this Idempotency-Key is still being processed; retry shortly");
+    }
+
+    /** The advisory lock that stands for one key of one operation: 64 bits of its SHA-256. */
+    private static long lockId(String operation, String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((operation + "\n" + key).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void complete(String operation, String key, String hash, Response response) {
         String body;
         try {
             body = response.hasEntity() ? mapper.writeValueAsString(response.getEntity()) : null;
@@ -134,19 +144,21 @@ public class Idempotency {
             throw new IllegalStateException("response not serializable", e);
         }
         EntityTag etag = response.getEntityTag();
+        // Replaces an expired or abandoned row for this key, if the claim found one.
         em.createNativeQuery("""
-                        update idempotency_keys set state = 'COMPLETED', response_status = ?3, response_body = ?4,
-                          location = ?5, etag = ?6 where operation = ?1 and idempotency_key = ?2""")
-                .setParameter(1, operation).setParameter(2, key)
-                .setParameter(3, response.getStatus()).setParameter(4, body)
-                .setParameter(5, response.getLocation() == null ? null : response.getLocation().toString())
-                .setParameter(6, etag == null ? null : etag.toString())
+                        insert into idempotency_keys (operation, idempotency_key, request_hash, state, response_status,
+                          response_body, location, etag, created_at)
+                        values (?1, ?2, ?3, 'COMPLETED', ?4, ?5, ?6, ?7, ?8)
+                        on conflict (operation, idempotency_key) do update set request_hash = excluded.request_hash,
+                          state = 'COMPLETED', response_status = excluded.response_status,
+                          response_body = excluded.response_body, location = excluded.location, etag = excluded.etag,
+                          created_at = excluded.created_at""")
+                .setParameter(1, operation).setParameter(2, key).setParameter(3, hash)
+                .setParameter(4, response.getStatus()).setParameter(5, body)
+                .setParameter(6, response.getLocation() == null ? null : response.getLocation().toString())
+                .setParameter(7, etag == null ? null : etag.toString())
+                .setParameter(8, Instant.now())
                 .executeUpdate();
-    }
-
-    private void release(String operation, String key) {
-        em.createNativeQuery("delete from idempotency_keys where operation = ?1 and idempotency_key = ?2 and state = 'IN_PROGRESS'")
-                .setParameter(1, operation).setParameter(2, key).executeUpdate();
     }
 
     private String hash(Object request) {

@@ -96,6 +96,11 @@ public final class ProblemResponses {
                     "the resource was changed by another request at the same time; read it again and retry", instance);
         }
         SQLException sql = cause(failure, SQLException.class);
+        if (sql == null) {
+            // A failed commit: the transaction manager reports a RollbackException and keeps the
+            // driver's exception (e.g. "terminating connection" from a restarting server) as suppressed.
+            sql = suppressedCause(failure, SQLException.class);
+        }
         if (sql != null) {
             Problem problem = database(sql, instance);
             if (problem != null) {
@@ -269,6 +274,20 @@ public final class ProblemResponses {
 
     public static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         return cause(failure, type) != null;
+    }
+
+    /** The first {@code type} among the suppressed exceptions of the failure's causes, and their causes. */
+    static <T extends Throwable> T suppressedCause(Throwable failure, Class<T> type) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                T found = cause(suppressed, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     public static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
