@@ -1,0 +1,143 @@
+package dev.accords.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import org.openapitools.openapidiff.core.output.MarkdownRender;
+
+/**
+ * No silent breaking change: openapi.yaml must stay backward compatible with the last released
+ * contract of its major version, kept as src/test/resources/contract/openapi-v&lt;version&gt;.yaml
+ * (docs/CONTRACT.md says how to release one).
+ *
+ * <p>Two checks. openapi-diff compares what goes over the wire (removed operations, parameters,
+ * response fields, narrower requests, wider responses, ...). And because frontends generate SDKs
+ * from the contract, the names in those SDKs must stay too: every released operationId with its
+ * path, method and tag (the Java API class), and every released schema name (the SDK's types).
+ */
+class BreakingChangeTest {
+
+    static final Path RELEASES = Path.of("src/test/resources/contract");
+    private static final Pattern RELEASE = Pattern.compile("openapi-v(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");
+
+    private final Map<String, Object> contract = Contract.read();
+    private final Version current = Version.parse(Contract.version(contract));
+
+    @Test
+    void shouldNotGoBehindTheLastRelease() {
+        Release last = releases().max(Comparator.comparing(Release::version)).orElseThrow();
+        assertThat(current).as("info.version of openapi.yaml vs the last release, %s", last.file())
+                .isGreaterThanOrEqualTo(last.version());
+    }
+
+    @Test
+    void shouldNotBreakTheLastReleaseOfItsMajorVersionOnTheWire() {
+        Release baseline = baseline();
+
+        ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline.file().toString(), Contract.PATH.toString());
+
+        assertThat(diff.isIncompatible())
+                .as("openapi.yaml breaks %s; if that is intended it needs a new major version (docs/CONTRACT.md):%n%s",
+                        baseline.file(), markdown(diff))
+                .isFalse();
+    }
+
+    @Test
+    void shouldKeepTheSdkNamesOfTheLastReleaseOfItsMajorVersion() {
+        Release baseline = baseline();
+        Map<String, Object> released = Contract.read(baseline.file());
+        Map<String, Contract.Operation> now = new LinkedHashMap<>();
+        Contract.operations(contract).forEach(operation -> now.put(operation.id(), operation));
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Contract.Operation before : Contract.operations(released)) {
+            Contract.Operation after = now.get(before.id());
+            softly.assertThat(after).as("operationId %s (the SDK method) of %s", before.id(), before).isNotNull();
+            if (after != null) {
+                softly.assertThat(after.method() + " " + after.path()).as("path and method of operationId %s", before.id())
+                        .isEqualTo(before.method() + " " + before.path());
+                softly.assertThat(after.tags()).as("tags of operationId %s (the Java SDK's API class)", before.id())
+                        .isEqualTo(before.tags());
+            }
+        }
+        softly.assertThat(Contract.schemaNames(contract)).as("schema names (the SDK's type names)")
+                .containsAll(Contract.schemaNames(released));
+        softly.assertAll();
+    }
+
+    /** The last release of the current major version. */
+    private Release baseline() {
+        Optional<Release> baseline = releases().filter(release -> release.version().major() == current.major())
+                .max(Comparator.comparing(Release::version));
+        assumeThat(baseline).as("no release of major version %s yet: a new major starts its own baseline", current.major())
+                .isPresent();
+        return baseline.get();
+    }
+
+    private static Stream<Release> releases() {
+        try (Stream<Path> files = Files.list(RELEASES)) {
+            List<Release> releases = files.map(file -> {
+                Matcher name = RELEASE.matcher(file.getFileName().toString());
+                return name.matches() ? new Release(file, Version.parse(name.group(1) + "." + name.group(2) + "." + name.group(3))) : null;
+            }).filter(java.util.Objects::nonNull).toList();
+            assertThat(releases).as("released contracts in %s", RELEASES).isNotEmpty();
+            return releases.stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String markdown(ChangedOpenApi diff) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            new MarkdownRender().render(diff, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    record Release(Path file, Version version) {
+    }
+
+    record Version(int major, int minor, int patch) implements Comparable<Version> {
+
+        static Version parse(String text) {
+            Matcher version = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)").matcher(text);
+            assertThat(version.matches()).as("a MAJOR.MINOR.PATCH version: %s", text).isTrue();
+            return new Version(Integer.parseInt(version.group(1)), Integer.parseInt(version.group(2)),
+                    Integer.parseInt(version.group(3)));
+        }
+
+        @Override
+        public int compareTo(Version other) {
+            return Comparator.comparingInt(Version::major).thenComparingInt(Version::minor)
+                    .thenComparingInt(Version::patch).compare(this, other);
+        }
+
+        @Override
+        public String toString() {
+            return major + "." + minor + "." + patch;
+        }
+    }
+}
