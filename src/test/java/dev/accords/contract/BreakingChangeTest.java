@@ -62,6 +62,25 @@ class BreakingChangeTest {
                 .isFalse();
     }
 
+    /** The check itself must notice a breaking change: a response field removed from Agreement. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldNoticeARemovedResponseField() throws IOException {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        Map<String, Object> broken = yaml.readValue(Contract.PATH.toFile(), Map.class);
+        Map<String, Object> agreement = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) broken
+                .get("components")).get("schemas")).get("Agreement");
+        ((Map<String, Object>) agreement.get("properties")).remove("summary");
+        ((List<Object>) agreement.get("required")).remove("summary");
+        ((Map<String, Object>) agreement.get("example")).remove("summary");
+        Path brokenFile = Files.createTempFile("openapi-without-summary", ".yaml");
+        yaml.writeValue(brokenFile.toFile(), broken);
+
+        ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline().file().toString(), brokenFile.toString());
+
+        assertThat(diff.isIncompatible()).as("removing Agreement.summary from responses is breaking").isTrue();
+    }
+
     @Test
     void shouldKeepTheSdkNamesOfTheLastReleaseOfItsMajorVersion() {
         Release baseline = baseline();
