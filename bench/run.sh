@@ -70,7 +70,6 @@ end \$\$;
 SQL
 
 mkdir -p "$OUT"
-if [[ $NICE != 0 ]]; then renice_backends & RENICE_PID=$!; fi
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
 : >"$OUT/service.tsv.tmp"
@@ -165,6 +164,8 @@ run_pgbench() {
     sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' <<<"$out" | awk '{ printf "%.0f\n", $1 }'
   fi
 }
+
+if [[ $NICE != 0 ]]; then renice_backends & RENICE_PID=$!; fi
 
 for SCALE in $SCALES; do
   case $SCALE in
