@@ -42,4 +42,28 @@ class CampaignRegressionTest extends ApiTest {
         assertThat(database.fingerprint()).isEqualTo(before);
         api().header("If-None-Match", "*").get(clause).then().statusCode(304);
     }
+
+    @Test
+    void shouldRefuseEnumNamesAndDatesWithSurroundingWhitespaceInsteadOfTrimmingThem() {
+        String agreementId = Fixtures.agreement();
+        String clauseId = Fixtures.clause(agreementId, "1", null);
+        String agreement = "/v1/agreements/" + agreementId;
+        var before = database.fingerprint();
+
+        badClient().contentType("application/json").body(Map.of("stance", "NO_POSITION "))
+                .put(agreement + "/clauses/" + clauseId + "/positions/UA").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("stance"))
+                .body("errors[0].message", startsWith("must be one of NO_POSITION"));
+        badClient().contentType("application/json").body(Map.of("status", "NEGOTIATING\u0000"))
+                .patch(agreement).then().statusCode(400).body("errors[0].field", equalTo("status"));
+        badClient().contentType("application/merge-patch+json").body(Map.of("plannedSigningDate", " 2025-02-28"))
+                .patch(agreement).then().statusCode(400).body("errors[0].field", equalTo("plannedSigningDate"));
+        badClient().contentType("application/json").body(Map.of("reference", "2", "title", "t", "priority", "\tHIGH"))
+                .post(agreement + "/clauses").then().statusCode(400).body("errors[0].field", equalTo("priority"));
+        // A date-time is not a date: Jackson used to keep its date and drop the rest.
+        badClient().contentType("application/json").body(Map.of("plannedSigningDate", "2025-02-28T00:00:00Z"))
+                .patch(agreement).then().statusCode(400).body("errors[0].field", equalTo("plannedSigningDate"));
+
+        assertThat(database.fingerprint()).isEqualTo(before);
+    }
 }
