@@ -66,4 +66,39 @@ class CampaignRegressionTest extends ApiTest {
 
         assertThat(database.fingerprint()).isEqualTo(before);
     }
+
+    @Test
+    void shouldRefuseEmptyQueryValuesAndIntegersThatAreNotPlainDecimals() {
+        String agreementId = Fixtures.agreement();
+        for (String query : List.of("limit=", "q=", "cursor=", "status=", "tag=")) {
+            badClient().urlEncodingEnabled(false).get("/v1/agreements?" + query).then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].field", equalTo(query.substring(0, query.length() - 1)));
+        }
+        badClient().urlEncodingEnabled(false).get("/v1/open-clauses?topic=").then().statusCode(400)
+                .body("errors[0].field", equalTo("topic"));
+        badClient().urlEncodingEnabled(false).get("/v1/agreements/" + agreementId + "/clauses?open=").then()
+                .statusCode(400).body("errors[0].field", equalTo("open"));
+        // Arabic-Indic "12", a plus sign and padding: Integer.parseInt took them all.
+        for (String limit : List.of("%D9%A1%D9%A2", "%2B5", "%205", "5%20")) {
+            badClient().urlEncodingEnabled(false).get("/v1/agreements/" + agreementId + "/signatories?limit=" + limit)
+                    .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        }
+        badClient().urlEncodingEnabled(false).get("/v1/open-clauses?minDaysOpen=%D9%A1").then().statusCode(400)
+                .body("errors[0].field", equalTo("minDaysOpen"));
+        api().queryParam("limit", 5).get("/v1/agreements").then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseTopicAndTagFiltersLongerThanTheirSchemas() {
+        String longest = "a".repeat(40);
+        String tooLong = "a".repeat(41);
+        String clauses = "/v1/agreements/" + Fixtures.agreement() + "/clauses";
+        for (String path : List.of(clauses + "?topic=", "/v1/open-clauses?topic=", "/v1/agreements?tag=")) {
+            String name = path.substring(path.indexOf('?') + 1, path.length() - 1);
+            badClient().urlEncodingEnabled(false).get(path + tooLong).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo(name));
+            api().urlEncodingEnabled(false).get(path + longest).then().statusCode(200);
+        }
+    }
 }
