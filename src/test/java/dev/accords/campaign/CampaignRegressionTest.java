@@ -90,6 +90,47 @@ class CampaignRegressionTest extends ApiTest {
     }
 
     @Test
+    void shouldAnswer415ToABodyWithoutAConcreteMediaType() throws IOException {
+        String agreementId = Fixtures.agreement();
+        String signatoryId = api().body(Map.of("name", "Donald Trump", "partyCode", "US"))
+                .post("/v1/agreements/" + agreementId + "/signatories").then().statusCode(201).extract().path("id");
+        Fixtures.patchAgreement(agreementId, Map.of("status", "FINALIZED"));
+        String signature = "/v1/agreements/" + agreementId + "/signatories/" + signatoryId + "/signature";
+        var before = database.fingerprint();
+
+        try (RawHttp http = new RawHttp(root.getHost(), root.getPort())) {
+            for (String type : new String[]{null, "*/*", "application/*", " "}) {
+                List<Map.Entry<String, String>> headers = new ArrayList<>();
+                headers.add(Map.entry("Authorization", negotiatorAuthorization()));
+                if (type != null) {
+                    headers.add(Map.entry("Content-Type", type));
+                }
+                // Before the fix, each of these signed the agreement.
+                RawHttp.Response response = http.send("POST", signature, headers,
+                        "{\"signedPlace\":\"Washington, D.C.\"}".getBytes(StandardCharsets.UTF_8), false);
+                assertThat(response.status()).as(String.valueOf(type)).isEqualTo(415);
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(response.bodyText()).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
+            }
+            for (String[] call : new String[][]{{"PATCH", "/v1/agreements/" + agreementId, "{\"summary\":\"x\"}"},
+                    {"POST", "/v1/agreements/" + agreementId + "/signatories", "{\"name\":\"n\",\"partyCode\":\"UA\"}"}}) {
+                RawHttp.Response response = http.send(call[0], call[1],
+                        List.of(Map.entry("Authorization", negotiatorAuthorization())),
+                        call[2].getBytes(StandardCharsets.UTF_8), false);
+                assertThat(response.status()).as(call[1]).isEqualTo(415);
+            }
+        }
+        assertThat(database.fingerprint()).isEqualTo(before);
+        // A signature needs no body, and a request without one needs no media type.
+        try (RawHttp http = new RawHttp(root.getHost(), root.getPort())) {
+            RawHttp.Response response = http.send("POST", signature,
+                    List.of(Map.entry("Authorization", negotiatorAuthorization())), null, false);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyText()).contains("\"status\":\"SIGNED\"");
+        }
+    }
+
+    @Test
     void shouldRefuseTopicAndTagFiltersLongerThanTheirSchemas() {
         String longest = "a".repeat(40);
         String tooLong = "a".repeat(41);
