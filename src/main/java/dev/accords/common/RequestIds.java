@@ -19,7 +19,7 @@ import io.vertx.ext.web.Router;
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
-    /** Same as quarkus.http.limits.max-body-size, which stays as the backstop for chunked bodies. */
+    /** Bodies over 1 MiB get 413: declared ones here, chunked ones in BodyGuard (quarkus.http.limits.max-body-size is the backstop). */
     static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 

@@ -131,6 +131,34 @@ class CampaignRegressionTest extends ApiTest {
     }
 
     @Test
+    void shouldAnswerAChunkedBodyOverOneMebibyteWithAProblem() throws IOException {
+        String agreement = "/v1/agreements/" + Fixtures.agreement();
+        List<Map.Entry<String, String>> headers = List.of(Map.entry("Authorization", negotiatorAuthorization()),
+                Map.entry("Content-Type", "application/json"));
+        var before = database.fingerprint();
+        try (RawHttp http = new RawHttp(root.getHost(), root.getPort())) {
+            for (int size : new int[]{1024 * 1024 + 1, 1_500_000, 3_000_000}) {
+                // Before the fix: a bare 413 without a body, and a 500 attempt in the log.
+                RawHttp.Response response = http.send("PATCH", agreement, headers, summaryOf(size), true);
+                assertThat(response.status()).as("%d bytes", size).isEqualTo(413);
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(response.bodyText()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+            }
+            // Just under the limit the body is read, and refused for what it says.
+            RawHttp.Response response = http.send("PATCH", agreement, headers, summaryOf(1024 * 1024), true);
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.bodyText()).contains("\"field\":\"summary\"");
+        }
+        assertThat(database.fingerprint()).isEqualTo(before);
+    }
+
+    /** A JSON body of exactly this many bytes. */
+    private static byte[] summaryOf(int bytes) {
+        String shell = "{\"summary\":\"\"}";
+        return ("{\"summary\":\"" + "a".repeat(bytes - shell.length()) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void shouldRefuseTopicAndTagFiltersLongerThanTheirSchemas() {
         String longest = "a".repeat(40);
         String tooLong = "a".repeat(41);
@@ -141,5 +169,32 @@ class CampaignRegressionTest extends ApiTest {
                     .contentType("application/problem+json").body("errors[0].field", equalTo(name));
             api().urlEncodingEnabled(false).get(path + longest).then().statusCode(200);
         }
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotUtf8() throws IOException {
+        String agreementId = Fixtures.agreement();
+        List<Map.Entry<String, String>> headers = List.of(Map.entry("Authorization", negotiatorAuthorization()),
+                Map.entry("Content-Type", "application/json"));
+        var before = database.fingerprint();
+        try (RawHttp http = new RawHttp(root.getHost(), root.getPort())) {
+            // An overlong '/', an encoded surrogate, a code point past U+10FFFF, a stray continuation byte:
+            // Jackson decoded the first two and the service stored "/" and "?".
+            for (byte[] bad : new byte[][]{{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xBF, (byte) 0xBF},
+                    {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0x80}}) {
+                byte[] head = "{\"summary\":\"".getBytes(StandardCharsets.UTF_8);
+                byte[] tail = "x\"}".getBytes(StandardCharsets.UTF_8);
+                byte[] body = new byte[head.length + bad.length + tail.length];
+                System.arraycopy(head, 0, body, 0, head.length);
+                System.arraycopy(bad, 0, body, head.length, bad.length);
+                System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
+                RawHttp.Response response = http.send("PATCH", "/v1/agreements/" + agreementId, headers, body, false);
+                assertThat(response.status()).isEqualTo(400);
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(response.bodyText()).contains("\"code\":\"MALFORMED_REQUEST_BODY\"");
+            }
+        }
+        assertThat(database.fingerprint()).isEqualTo(before);
+        Fixtures.patchAgreement(agreementId, Map.of("summary", "US–Ukraine: 🇺🇸🇺🇦 مرحبا"));
     }
 }
