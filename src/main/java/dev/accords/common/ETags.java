@@ -47,6 +47,10 @@ public final class ETags {
 
     private static String[] tags(String header, String headerName) {
         String[] tags = header.split(",");
+        if (tags.length == 0) {
+            // only commas: a list without a single entity tag
+            throw ApiException.invalid(headerName, "must be \"*\" or a list of quoted entity tags such as \"3\"");
+        }
         for (int i = 0; i < tags.length; i++) {
             tags[i] = tags[i].strip();
             String tag = tags[i];

@@ -197,4 +197,17 @@ class CampaignRegressionTest extends ApiTest {
         assertThat(database.fingerprint()).isEqualTo(before);
         Fixtures.patchAgreement(agreementId, Map.of("summary", "US–Ukraine: 🇺🇸🇺🇦 مرحبا"));
     }
+
+    @Test
+    void shouldRefuseAnIfNoneMatchOfOnlyCommas() {
+        String agreementId = Fixtures.agreement();
+        String clauseId = Fixtures.clause(agreementId, "1", null);
+        // A list without a single entity tag used to count as "no tags", so the GET answered 200.
+        badClient().header("If-None-Match", ",").get("/v1/agreements/" + agreementId + "/clauses/" + clauseId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("If-None-Match"));
+        badClient().header("If-Match", ", ,").delete("/v1/agreements/" + agreementId + "/clauses/" + clauseId)
+                .then().statusCode(400).body("errors[0].field", equalTo("If-Match"));
+        api().get("/v1/agreements/" + agreementId + "/clauses/" + clauseId).then().statusCode(200);
+    }
 }
