@@ -422,6 +422,7 @@ public final class Malformations {
                         "*, \"3\"", "\"3\", *", "**", "w/\"3\"", "\"3\";", "'3'", "\"a\"b\"", "W/ \"3\"", "\"3\" x"),
                 Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(30).map(s -> s.replaceAll("[\\x00-\\x1f\\x7f]", "")),
                 OddStrings.shortOdd().map(s -> s.replaceAll("[\\x00-\\x1f\\x7f\\x85]", "")))
+                .map(Malformations::asSent)
                 .filter(v -> !v.isBlank() && v.strip().equals(v) && !ENTITY_TAGS.matcher(latin1(v)).matches());
         for (String name : List.of("If-Match", "If-None-Match")) {
             if (op.has("header", name)) {
@@ -440,7 +441,8 @@ public final class Malformations {
                             .map(k -> Tuple.of("notVisibleAscii", k)),
                     OddStrings.shortOdd().map(s -> s.replaceAll("[\\x00-\\x1f\\x7f\\x85]", "").strip())
                             .map(k -> Tuple.of("oddUnicode", k)))
-                    .filter(k -> !k.get2().isEmpty() && !IDEMPOTENCY_KEY.matcher(k.get2()).matches());
+                    .map(k -> Tuple.of(k.get1(), asSent(k.get2())))
+                    .filter(k -> !k.get2().isEmpty() && !IDEMPOTENCY_KEY.matcher(latin1(k.get2())).matches());
             options.add(keys.map(key -> {
                 List<Map.Entry<String, String>> headers = baseHeaders(op);
                 headers.add(Map.entry("Idempotency-Key", key.get2()));
@@ -448,6 +450,11 @@ public final class Malformations {
             }));
         }
         return Arbitraries.oneOf(options);
+    }
+
+    /** A header value as it arrives: a lone surrogate has no UTF-8 form and goes out as '?'. */
+    static String asSent(String value) {
+        return new String(utf8(value), StandardCharsets.UTF_8);
     }
 
     /** How a header value goes on the wire: UTF-8 bytes, which the server reads as ISO-8859-1. */
@@ -547,7 +554,10 @@ public final class Malformations {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             Object current = base.has(name) ? base.get(name) : synthesize(field.getValue());
-            options.add(invalidValue(field.getValue(), current, depth).map(v -> {
+            // JSON null for an optional member of a create body is read as "absent" (noted in the report);
+            // in a merge patch, or for a required member, it is a real value and must be refused.
+            boolean nullIsInvalid = !schema.has("required") || requiredNames(schema).contains(name);
+            options.add(invalidValue(field.getValue(), current, depth, nullIsInvalid).map(v -> {
                 Obj copy = base.copy();
                 copy.put(name, v.value());
                 return new Labeled(copy, name + v.kind());
@@ -581,9 +591,19 @@ public final class Malformations {
     }
 
     /** A value that breaks a (resolved) schema, with a label such as {@code .maxLength}. */
+    private static Set<String> requiredNames(JsonNode schema) {
+        Set<String> names = new HashSet<>();
+        schema.path("required").forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
     Arbitrary<Labeled> invalidValue(JsonNode schema, Object current, int depth) {
+        return invalidValue(schema, current, depth, true);
+    }
+
+    Arbitrary<Labeled> invalidValue(JsonNode schema, Object current, int depth, boolean nullIsInvalid) {
         String type = schema.path("type").asText();
-        boolean nullable = schema.path("nullable").asBoolean(false);
+        boolean nullable = schema.path("nullable").asBoolean(false) || !nullIsInvalid;
         List<Arbitrary<Labeled>> options = new ArrayList<>();
         List<Object> wrongTypes = new ArrayList<>();
         switch (type) {
@@ -863,14 +883,20 @@ public final class Malformations {
                     Map.of(parameter.name(), value), "", baseHeaders(op), baseBody(op))));
         }
         if (op.refusesUnknownQuery()) {
+            // Not into free text (q): decoded with U+FFFD for the bad bytes, it is a valid value again.
             List<String> names = new ArrayList<>();
-            op.in("query").forEach(p -> names.add(p.name()));
+            op.in("query").stream().filter(p -> !isFreeText(p.schema())).forEach(p -> names.add(p.name()));
             names.add("x");
             options.add(Combinators.combine(Arbitraries.of(names), Arbitraries.of(malformed), Arbitraries.of(true, false))
                     .as((name, value, inName) -> request(op, "url", "url.query", Map.of(),
                             inName ? value + "=1" : name + "=" + value, baseHeaders(op), baseBody(op))));
         }
         return Arbitraries.oneOf(options);
+    }
+
+    private static boolean isFreeText(JsonNode schema) {
+        return "string".equals(schema.path("type").asText()) && !schema.has("enum") && !schema.has("pattern")
+                && !schema.has("format");
     }
 
     // ---------------------------------------------------------------------------------------------
