@@ -41,7 +41,7 @@ import net.jqwik.api.sessions.JqwikSession;
  * jqwik {@code Arbitrary}s itself, from a seeded {@link Random} inside a {@link JqwikSession}: the
  * run is reproducible from the printed seed ({@code -Dcampaign.seed=N}, or {@code random}), and a
  * failure is reported with the exact request instead of a shrunk one. That the generators only make
- * invalid requests is a real jqwik property, on jqwik's engine: {@link MalformationProperties}.
+ * invalid requests is a real jqwik property, on jqwik's engine: {@link MalformationPropertiesTest}.
  *
  * <p>Requests go over one kept-alive socket ({@link RawHttp}) so that the bytes on the wire are
  * exactly the malformed ones; every response is checked against openapi.yaml with the same

@@ -35,7 +35,7 @@ import net.jqwik.api.Tuple.Tuple2;
  * <p>Every generator is built so that its requests cannot be valid, whatever the random choices:
  * a "bad UUID" is filtered against the UUID syntax, a "pattern violation" against the pattern, an
  * "unknown field" against the schema's properties, a "garbage cursor" against every cursor the
- * service could have issued, and so on. {@link MalformationProperties} checks that claim with an
+ * service could have issued, and so on. {@link MalformationPropertiesTest} checks that claim with an
  * independent oracle (the contract validator, a strict JSON parser, RFC syntax).
  */
 public final class Malformations {

@@ -41,7 +41,7 @@ import net.jqwik.api.statistics.Statistics;
  * not have issued, JSON that a strict parser refuses, UTF-8 that a strict decoder refuses, the 1 MiB
  * limit, a route or method the contract does not have.
  */
-class MalformationProperties {
+class MalformationPropertiesTest {
 
     static final Contract CONTRACT = Contract.load();
     static final Malformations MALFORMATIONS = new Malformations(CONTRACT);
@@ -147,6 +147,15 @@ class MalformationProperties {
             }
             if (parameter.getValue().isEmpty()) {
                 reasons.add("query: empty value (allowEmptyValue is false)");
+            }
+            Contract.Parameter schema = operation.in("query").stream()
+                    .filter(p -> p.name().equals(parameter.getKey())).findFirst().orElse(null);
+            String type = schema == null ? "" : schema.schema().path("type").asText();
+            if (type.equals("boolean") && !parameter.getValue().matches("true|false")) {
+                reasons.add("query: " + parameter.getKey() + " is not the boolean literal true or false");
+            }
+            if (type.equals("integer") && !parameter.getValue().matches("-?[0-9]+")) {
+                reasons.add("query: " + parameter.getKey() + " is not a decimal integer");
             }
             if (parameter.getKey().equals("cursor") && !Malformations.couldBeIssued(parameter.getValue(), 512)) {
                 reasons.add("query: a cursor the service cannot have issued");
