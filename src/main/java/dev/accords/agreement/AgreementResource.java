@@ -54,7 +54,7 @@ public class AgreementResource {
         return service.list(new AgreementQuery(
                 QueryParams.enumValue("status", status, AgreementStatus.class),
                 QueryParams.pattern("party", party, Party.CODE_PATTERN, "a party code: 2 to 10 characters of A-Z, 0-9 and -"),
-                QueryParams.pattern("tag", tag, Tags.PATTERN, "lowercase kebab-case"),
+                QueryParams.text("tag", QueryParams.pattern("tag", tag, Tags.PATTERN, "lowercase kebab-case"), 40),
                 QueryParams.text("q", q, 200),
                 order,
                 QueryParams.limit(limit),

@@ -62,7 +62,7 @@ public class ClauseResource {
         return service.list(new ClauseQuery(
                 QueryParams.uuid("agreementId", agreementId),
                 QueryParams.enumValue("status", status, ClauseStatus.class),
-                QueryParams.pattern("topic", topic, Tags.PATTERN, "lowercase kebab-case"),
+                QueryParams.text("topic", QueryParams.pattern("topic", topic, Tags.PATTERN, "lowercase kebab-case"), 40),
                 QueryParams.enumValue("priority", priority, ClausePriority.class),
                 bool("open", open),
                 QueryParams.limit(limit),

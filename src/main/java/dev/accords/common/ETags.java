@@ -47,13 +47,18 @@ public final class ETags {
 
     private static String[] tags(String header, String headerName) {
         String[] tags = header.split(",");
+        if (tags.length == 0) {
+            // only commas: a list without a single entity tag
+            throw ApiException.invalid(headerName, "must be \"*\" or a list of quoted entity tags such as \"3\"");
+        }
         for (int i = 0; i < tags.length; i++) {
             tags[i] = tags[i].strip();
             String tag = tags[i];
             String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
             boolean quoted = opaque.length() >= 2 && opaque.startsWith("\"") && opaque.endsWith("\"")
                     && opaque.indexOf('"', 1) == opaque.length() - 1;
-            if (!tag.equals("*") && !quoted) {
+            // "*" stands alone (RFC 9110 §13.1.1): in a list it is malformed, not a wildcard.
+            if (tag.equals("*") ? !header.strip().equals("*") : !quoted) {
                 throw ApiException.invalid(headerName, "must be \"*\" or a list of quoted entity tags such as \"3\"");
             }
         }

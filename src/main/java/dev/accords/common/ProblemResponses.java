@@ -49,6 +49,10 @@ public final class ProblemResponses {
         if (problem.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
+        if (problem.status() == 413) {
+            // The rest of the body is still on its way: do not read it, end the connection.
+            response.header("Connection", "close");
+        }
         if (problem.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -81,6 +85,12 @@ public final class ProblemResponses {
                     ? forbidden.getMessage().substring("accords:".length())
                     : "your token's roles do not allow this operation";
             return problem(ProblemCode.FORBIDDEN, detail, instance);
+        }
+        if (causedBy(failure, BodyGuard.TooLarge.class)) {
+            return problem(ProblemCode.PAYLOAD_TOO_LARGE, "request bodies are limited to 1 MiB", instance);
+        }
+        if (causedBy(failure, BodyGuard.NotUtf8.class)) {
+            return problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not valid UTF-8", instance);
         }
         if (failure instanceof ConstraintViolationException violations) {
             return validation(violations, instance);

@@ -1,6 +1,8 @@
 package dev.accords.common;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,12 +24,19 @@ public final class QueryParams {
     private QueryParams() {
     }
 
-    /** Refuses query parameters the operation does not know, so a typo never silently widens a filter. */
+    /**
+     * Refuses query parameters the operation does not know, so a typo never silently widens a filter,
+     * and empty values ({@code ?limit=}), which JAX-RS would pass on as if the parameter were absent.
+     */
     public static void allowOnly(UriInfo uriInfo, String... known) {
         Set<String> allowed = Set.of(known);
-        for (String name : uriInfo.getQueryParameters().keySet()) {
+        for (Map.Entry<String, List<String>> parameter : uriInfo.getQueryParameters().entrySet()) {
+            String name = parameter.getKey();
             if (!allowed.contains(name)) {
                 throw ApiException.invalid(name, "unknown query parameter; allowed: " + String.join(", ", known));
+            }
+            if (parameter.getValue().stream().anyMatch(String::isEmpty)) {
+                throw ApiException.invalid(name, "must not be empty; leave the parameter out instead");
             }
         }
     }
@@ -45,7 +54,7 @@ public final class QueryParams {
             return DEFAULT_LIMIT;
         }
         try {
-            int limit = Integer.parseInt(value.strip());
+            int limit = Integer.parseInt(asciiInteger(value));
             if (limit < 1) {
                 throw ApiException.invalid("limit", "must be at least 1");
             }
@@ -60,7 +69,7 @@ public final class QueryParams {
             return null;
         }
         try {
-            int parsed = Integer.parseInt(value.strip());
+            int parsed = Integer.parseInt(asciiInteger(value));
             if (parsed >= 0) {
                 return parsed;
             }
@@ -68,6 +77,18 @@ public final class QueryParams {
             // answered below
         }
         throw ApiException.invalid(name, "must be a non-negative integer");
+    }
+
+    /**
+     * The value if it is written as a plain decimal integer. Integer.parseInt alone would also take
+     * "+5", " 5" once stripped, and other scripts' digits ("١٢" is 12), none of which is an integer
+     * in the contract's sense.
+     */
+    private static String asciiInteger(String value) {
+        if (!value.matches("-?[0-9]{1,10}")) {
+            throw new NumberFormatException(value);
+        }
+        return value;
     }
 
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {

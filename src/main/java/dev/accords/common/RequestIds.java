@@ -22,7 +22,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
-    /** Same as quarkus.http.limits.max-body-size, which stays as the backstop. */
+    /** Bodies over 1 MiB get 413: declared and chunked ones here; BodyGuard holds JAX-RS reads to it too. */
     static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
     private static final BodyHandler CHUNKED_BODIES = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);

@@ -48,7 +48,7 @@ public class OpenClausesResource {
         }
         return reports.across(new GlobalOpenClauseQuery(
                 QueryParams.pattern("party", party, Party.CODE_PATTERN, "a party code: 2 to 10 characters of A-Z, 0-9 and -"),
-                QueryParams.pattern("topic", topic, Tags.PATTERN, "lowercase kebab-case"),
+                QueryParams.text("topic", QueryParams.pattern("topic", topic, Tags.PATTERN, "lowercase kebab-case"), 40),
                 QueryParams.enumValue("priority", priority, ClausePriority.class),
                 clauseStatus,
                 days,
