@@ -87,16 +87,21 @@ public class AgreementLifecycle {
         }
     }
 
+    /** At most this many blocking clauses go into the problem (openapi.yaml: Problem.blockingClauses). */
+    static final int MAX_BLOCKING_LISTED = 100;
+    private static final int MAX_REFERENCES_IN_DETAIL = 10;
+
     private void requireNoBlockingClauses(UUID agreementId) {
         @SuppressWarnings("unchecked")
         List<Object[]> blocking = em.createNativeQuery("""
-                        select id, reference, status from clauses
+                        select id, reference, status, count(*) over () from clauses
                         where agreement_id = ?1 and status in ('PROPOSED', 'UNDER_NEGOTIATION')
-                        order by priority_rank, open_since, id""")
-                .setParameter(1, agreementId).getResultList();
+                        order by priority_rank, open_since, id limit ?2""")
+                .setParameter(1, agreementId).setParameter(2, MAX_BLOCKING_LISTED).getResultList();
         if (blocking.isEmpty()) {
             return;
         }
+        long total = ((Number) blocking.get(0)[3]).longValue();
         List<Map<String, Object>> clauses = new ArrayList<>();
         for (Object[] row : blocking) {
             Map<String, Object> clause = new LinkedHashMap<>();
@@ -105,9 +110,13 @@ public class AgreementLifecycle {
             clause.put("status", row[2]);
             clauses.add(clause);
         }
-        String references = clauses.stream().map(c -> (String) c.get("reference")).collect(Collectors.joining(", "));
+        String references = clauses.stream().limit(MAX_REFERENCES_IN_DETAIL).map(c -> (String) c.get("reference"))
+                .collect(Collectors.joining(", "));
+        if (total > MAX_REFERENCES_IN_DETAIL) {
+            references += " and " + (total - MAX_REFERENCES_IN_DETAIL) + " more";
+        }
         throw new ApiException(ProblemCode.AGREEMENT_HAS_BLOCKING_CLAUSES,
-                clauses.size() + " clause" + (clauses.size() == 1 ? " is" : "s are")
+                total + " clause" + (total == 1 ? " is" : "s are")
                         + " still PROPOSED or UNDER_NEGOTIATION: " + references
                         + "; agree, reject, withdraw or defer them first",
                 List.of(), Map.of("blockingClauses", clauses));

@@ -230,6 +230,9 @@ public final class ProblemResponses {
         if (errors.size() == 1) {
             return errors.get(0).field() + ": " + errors.get(0).message();
         }
+        if (errors.size() > Problem.MAX_ERRORS) {
+            return errors.size() + " fields are invalid; errors lists the first " + Problem.MAX_ERRORS;
+        }
         return errors.size() + " fields are invalid; see errors";
     }
 

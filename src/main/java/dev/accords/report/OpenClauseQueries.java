@@ -38,6 +38,8 @@ class OpenClauseQueries {
     static final String CLAUSE_COLUMNS = "c.id, c.reference, c.title, c.topic, c.status, c.priority, c.proposed_by, "
             + "c.open_since, " + DAYS_OPEN + " as days_open, " + AWAITING + " as awaiting, c.priority_rank";
 
+    static final int MAX_LISTED = 1000;
+
     @Inject
     EntityManager em;
 
@@ -54,11 +56,15 @@ class OpenClauseQueries {
                 .map(r -> new AgreementHeader((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
     }
 
+    /**
+     * The most urgent open clauses of one agreement, at most {@link #MAX_LISTED} (openapi.yaml bounds
+     * the list; the totals and counts still cover every open clause).
+     */
     List<OpenClause> openClauses(UUID agreementId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + CLAUSE_COLUMNS + " from clauses c where c.agreement_id = ?1 and "
-                        + OPEN + " order by c.priority_rank, c.open_since, c.id")
-                .setParameter(1, agreementId).getResultList();
+                        + OPEN + " order by c.priority_rank, c.open_since, c.id limit ?2")
+                .setParameter(1, agreementId).setParameter(2, MAX_LISTED).getResultList();
         return rows.stream().map(r -> new OpenClause((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 ClauseStatus.valueOf((String) r[4]), ClausePriority.valueOf((String) r[5]), (String) r[6],
                 ClauseStatus.valueOf((String) r[4]).isBlocking(), (Instant) r[7], ((Number) r[8]).intValue(),
