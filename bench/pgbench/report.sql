@@ -14,17 +14,4 @@ select c.id, c.reference, c.title, c.topic, c.status, c.priority, c.proposed_by,
     and not exists (select 1 from clause_positions cp
                     where cp.clause_id = c.id and cp.party_code = p.code and cp.stance = 'ACCEPTS')
   order by p.ordinal), ',') as awaiting, c.priority_rank from clauses c where c.agreement_id = md5('a' || :n)::uuid and c.status in ('PROPOSED', 'UNDER_NEGOTIATION', 'DEFERRED') order by c.priority_rank, c.open_since, c.id;
-with open_clause as (
-  select c.topic, c.priority, c.status, array_to_string(array(
-  select p.code from agreement_parties p
-  where p.agreement_id = c.agreement_id
-    and not exists (select 1 from clause_positions cp
-                    where cp.clause_id = c.id and cp.party_code = p.code and cp.stance = 'ACCEPTS')
-  order by p.ordinal), ',') as awaiting
-  from clauses c where c.agreement_id = md5('a' || :n)::uuid and c.status in ('PROPOSED', 'UNDER_NEGOTIATION', 'DEFERRED'))
-select 'status', status, count(*) from open_clause group by status
-union all select 'topic', topic, count(*) from open_clause where topic is not null group by topic
-union all select 'priority', priority, count(*) from open_clause group by priority
-union all select 'party', party, count(*)
-  from open_clause, unnest(string_to_array(nullif(awaiting, ''), ',')) as party group by party;
 COMMIT;

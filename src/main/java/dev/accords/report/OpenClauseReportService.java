@@ -1,6 +1,8 @@
 package dev.accords.report;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,13 +28,20 @@ public class OpenClauseReportService {
     @Inject
     OpenClauseQueries queries;
 
-    /** Read-only and in one transaction, so the header, the list and the counts see the same snapshot. */
+    /**
+     * Read-only and in one transaction, so the header, the list and the counts see the same snapshot.
+     * When the list holds every open clause (fewer than {@link OpenClauseQueries#MAX_LISTED}), the
+     * totals and counts are tallied from it, which carries every field they count: a second statement
+     * would compute each clause's awaited parties all over again (bench/RESULTS.md). Only a longer,
+     * cut list needs the counting statement.
+     */
     @Transactional
     public AgreementOpenClausesReport forAgreement(UUID agreementId) {
         OpenClauseQueries.AgreementHeader header = queries.header(agreementId)
                 .orElseThrow(() -> new ApiException(ProblemCode.AGREEMENT_NOT_FOUND, "no agreement with id " + agreementId));
         List<OpenClause> open = queries.openClauses(agreementId);
-        Map<String, Map<String, Integer>> counts = queries.counts(agreementId);
+        Map<String, Map<String, Integer>> counts = open.size() < OpenClauseQueries.MAX_LISTED
+                ? tally(open) : queries.counts(agreementId);
         Map<String, Integer> byStatus = counts.get("status");
         int blocking = byStatus.getOrDefault(ClauseStatus.PROPOSED.name(), 0)
                 + byStatus.getOrDefault(ClauseStatus.UNDER_NEGOTIATION.name(), 0);
@@ -42,6 +51,25 @@ public class OpenClauseReportService {
         return new AgreementOpenClausesReport(agreementId, header.title(), AgreementStatus.valueOf(header.status()),
                 signable, totals, new OpenClauseCounts(counts.get("topic"), counts.get("priority"), counts.get("party")),
                 open, Timestamps.now());
+    }
+
+    /** The same dimensions as {@link OpenClauseQueries#counts}, counted from a complete list. */
+    private static Map<String, Map<String, Integer>> tally(List<OpenClause> open) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (String dimension : List.of("status", "topic", "priority", "party")) {
+            counts.put(dimension, new LinkedHashMap<>());
+        }
+        for (OpenClause clause : open) {
+            counts.get("status").merge(clause.status().name(), 1, Integer::sum);
+            if (clause.topic() != null) {
+                counts.get("topic").merge(clause.topic(), 1, Integer::sum);
+            }
+            counts.get("priority").merge(clause.priority().name(), 1, Integer::sum);
+            for (String party : clause.awaiting()) {
+                counts.get("party").merge(party, 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     @Transactional

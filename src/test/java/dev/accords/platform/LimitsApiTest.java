@@ -35,6 +35,8 @@ class LimitsApiTest extends ApiTest {
         assertThat(report.getList("openClauses")).hasSize(1000);
         assertThat(report.getInt("totals.open")).isEqualTo(1001);
         assertThat(report.getInt("totals.blocking")).isEqualTo(1001);
+        assertThat(report.getMap("counts.byPriority")).containsExactlyEntriesOf(Map.of("NORMAL", 1001));
+        assertThat(report.getMap("counts.byAwaitedParty")).containsOnly(Map.entry("US", 1001), Map.entry("UA", 1001));
     }
 
     @Test
