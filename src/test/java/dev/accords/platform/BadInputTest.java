@@ -355,6 +355,18 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void shouldAnswerNotFoundForATrailingSlash() {
+        String agreement = existingAgreement();
+        for (String path : List.of(AGREEMENTS + "/", agreement + "/", agreement + "/clauses/", "/v1/open-clauses/")) {
+            refused(404, "ROUTE_NOT_FOUND", path, r -> r.get(path));
+        }
+        refused(404, "ROUTE_NOT_FOUND", AGREEMENTS + "/",
+                r -> r.contentType("application/json").body(Deal.agreement()).post(AGREEMENTS + "/"));
+        refused(404, "ROUTE_NOT_FOUND", agreement + "/", r -> r.delete(agreement + "/"));
+        api().get(agreement).then().statusCode(200);
+    }
+
+    @Test
     void shouldAnswerMethodNotAllowedForWrongMethods() {
         String path = existingAgreement();
         refused(405, "METHOD_NOT_ALLOWED", AGREEMENTS,
