@@ -122,8 +122,13 @@ class BadInputTest extends ApiTest {
     @Test
     void shouldRefuseDuplicateJsonKeys() {
         String body = json(Deal.agreement()).replaceFirst("\\{", "{\"title\":\"First\",");
-        refused(400, "MALFORMED_REQUEST_BODY", AGREEMENTS,
+        JsonPath problem = refused(400, "MALFORMED_REQUEST_BODY", AGREEMENTS,
                 r -> r.contentType("application/json").body(body).post(AGREEMENTS));
+        assertThat(problem.getString("detail")).contains("duplicate field \"title\"").doesNotContain("not valid JSON");
+        String nested = json(Deal.agreement()).replaceFirst("\"code\":", "\"code\":\"EU\",\"code\":");
+        problem = refused(400, "MALFORMED_REQUEST_BODY", AGREEMENTS,
+                r -> r.contentType("application/json").body(nested).post(AGREEMENTS));
+        assertThat(problem.getString("detail")).contains("duplicate field \"parties[0].code\"");
     }
 
     @Test
