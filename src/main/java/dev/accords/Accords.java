@@ -1,6 +1,8 @@
 package dev.accords;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -8,6 +10,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import dev.accords.security.JwtKeyGuard;
 import io.quarkus.runtime.Application;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
@@ -24,7 +27,8 @@ import io.smallrye.config.ConfigValidationException;
  * say so in a 40-line stack trace; an operator deserves one line that says what to set. Passing an
  * exit handler to {@link Quarkus#run} makes Quarkus hand a startup failure to us instead of logging
  * it, and the handler reads the application's own configuration (system properties, environment,
- * {@code .env}, {@code config/application.properties}, ...) to tell a missing database apart from
+ * {@code .env}, {@code config/application.properties}, ...) to tell a missing database or missing
+ * token settings (which smallrye-jwt reports as two "Failed to load config value" lines) apart from
  * every other failure, which is reported as Quarkus reports it.
  *
  * <p>Dev mode and {@code @QuarkusTest} start the application without this method.
@@ -55,8 +59,18 @@ public final class Accords {
         Config config = applicationConfig();
         Optional<String> url = config == null ? Optional.empty()
                 : config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).filter(u -> !u.isBlank());
-        if (config != null && url.isEmpty()) {
-            System.err.println(MISSING_DATABASE);
+        List<String> missing = new ArrayList<>();
+        if (config != null) {
+            if (url.isEmpty()) {
+                missing.add(MISSING_DATABASE);
+            }
+            String tokens = JwtKeyGuard.missingSettings(config);
+            if (tokens != null) {
+                missing.add(tokens);
+            }
+        }
+        if (!missing.isEmpty()) {
+            missing.forEach(System.err::println);
         } else if (database != null) {
             String reason = String.valueOf(database.getMessage()).lines().findFirst().orElse("");
             System.err.println("Accords could not use its PostgreSQL database at " + url.orElse("the configured URL")

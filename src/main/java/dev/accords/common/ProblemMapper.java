@@ -1,8 +1,14 @@
 package dev.accords.common;
 
+import java.util.List;
+
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -24,41 +30,47 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
  */
 public class ProblemMapper {
 
+    @Inject
+    AllowedMethods allowedMethods;
+
     @ServerExceptionMapper
-    public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response api(ApiException e, UriInfo uri, HttpHeaders headers, Request request) {
+        return map(e, uri, headers, request);
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers, Request request) {
+        return map(e, uri, headers, request);
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, StreamReadException.class,
             JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class, ValueInstantiationException.class})
-    public Response json(Exception e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response json(Exception e, UriInfo uri, HttpHeaders headers, Request request) {
+        return map(e, uri, headers, request);
     }
 
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class, io.quarkus.security.ForbiddenException.class})
-    public Response security(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response security(RuntimeException e, UriInfo uri, HttpHeaders headers, Request request) {
+        return map(e, uri, headers, request);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
+        return map(e, uri, headers, request);
     }
 
     @ServerExceptionMapper
-    public Response any(Throwable e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response any(Throwable e, UriInfo uri, HttpHeaders headers, Request request) {
+        return map(e, uri, headers, request);
     }
 
-    private static Response map(Throwable e, UriInfo uri, HttpHeaders headers) {
+    private Response map(Throwable e, UriInfo uri, HttpHeaders headers, Request request) {
         Throwable failure = e;
+        if (e instanceof NotAllowedException || e instanceof NotFoundException) {
+            failure = withAllow(e, uri.getPath(), request.getMethod());
+        }
         // Jackson failures may reach us wrapped by the body reader.
         if (!(failure instanceof JsonProcessingException)) {
             JsonProcessingException json = ProblemResponses.cause(e, JsonProcessingException.class);
@@ -67,5 +79,20 @@ public class ProblemMapper {
             }
         }
         return ProblemResponses.toResponse(failure, uri.getPath(), headers.getHeaderString(RequestIds.HEADER));
+    }
+
+    /**
+     * A wrong method on a declared path as a 405 that lists the right ones (RFC 9110 §15.5.6). Quarkus
+     * REST's own 405 has no {@code Allow}; and for a path below another resource's path (everything
+     * under /v1/agreements/{agreementId}/) it gives up with a 404, since it only looks for other
+     * methods in the last resource class it tried.
+     */
+    private Throwable withAllow(Throwable failure, String path, String method) {
+        List<String> allowed = allowedMethods.forPath(path);
+        if (allowed.isEmpty() || allowed.contains(method)) {
+            return failure;
+        }
+        return new NotAllowedException(Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                .header(HttpHeaders.ALLOW, String.join(", ", allowed)).build());
     }
 }

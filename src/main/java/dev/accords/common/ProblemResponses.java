@@ -155,6 +155,15 @@ public final class ProblemResponses {
     }
 
     private static Problem json(JsonProcessingException failure, String instance) {
+        // A duplicate inside a list reaches us wrapped, with the path to the object that holds it.
+        StreamReadException duplicate = cause(failure, StreamReadException.class);
+        String name = duplicate == null ? null : duplicateField(duplicate);
+        if (name != null) {
+            String field = failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    ? jsonPath(mapping) + "." + name : name;
+            return problem(ProblemCode.MALFORMED_REQUEST_BODY,
+                    "the body has a duplicate field \"" + clientText(field) + "\"" + at(duplicate), instance);
+        }
         if (failure instanceof UnrecognizedPropertyException unknown) {
             String field = jsonPath(unknown);
             return invalid(field, "unknown field; allowed: " + String.join(", ",
@@ -174,11 +183,37 @@ public final class ProblemResponses {
             return invalid(jsonPath(mapping), "has an invalid value", instance);
         }
         if (failure instanceof StreamReadException read && read.getLocation() != null) {
-            return problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not valid JSON (line "
-                    + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr() + ")", instance);
+            return problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not valid JSON" + at(read), instance);
         }
         return problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not a valid JSON document of the expected shape",
                 instance);
+    }
+
+    private static String at(StreamReadException failure) {
+        return failure.getLocation() == null ? ""
+                : " (line " + failure.getLocation().getLineNr() + ", column " + failure.getLocation().getColumnNr() + ")";
+    }
+
+    /**
+     * The name of a field the body holds twice, or null. Jackson's strict duplicate detection
+     * (JacksonStrictness) says so only in its message, "Duplicate field 'title'", with no type of its own.
+     */
+    private static String duplicateField(StreamReadException failure) {
+        String message = failure.getOriginalMessage();
+        String prefix = "Duplicate field '";
+        if (message == null || !message.startsWith(prefix) || !message.endsWith("'") || message.length() <= prefix.length()) {
+            return null;
+        }
+        return message.substring(prefix.length(), message.length() - 1);
+    }
+
+    /** Text the client sent, cut to 100 characters (without splitting a surrogate pair): a detail never echoes unbounded input. */
+    static String clientText(String text) {
+        if (text.length() <= 100) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(98)) ? 98 : 99;
+        return text.substring(0, end) + "\u2026";
     }
 
     private static String describe(Class<?> type) {

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.MDC;
+
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -16,12 +18,15 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Gives every response an {@code X-Request-Id}: the client's own when it sent a sane one, a new
  * UUID otherwise. Registered on the Vert.x router, before anything else, so it also covers health,
  * metrics, the OpenAPI document and the errors produced outside JAX-RS. The id is also written
- * back into the request headers so that later stages (exception mappers, logs) see one value.
+ * back into the request headers so that later stages (exception mappers) see one value, and put
+ * into the logging MDC as {@code requestId}.
  */
 @Singleton
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    /** The MDC key the log format (quarkus.log.console.format) prints. */
+    public static final String MDC_KEY = "requestId";
     /** Bodies over 1 MiB get 413: declared and chunked ones here; BodyGuard holds JAX-RS reads to it too. */
     static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
@@ -35,6 +40,11 @@ public class RequestIds {
                 ctx.request().headers().set(HEADER, id);
             }
             ctx.response().putHeader(HEADER, id);
+            // For %X{requestId} in the log format. Quarkus keeps the MDC in the request's duplicated
+            // Vert.x context, which follows the request onto worker threads, so every line logged
+            // while handling it (the ProblemMapper's 500s included) carries the id; cleared at the end.
+            MDC.put(MDC_KEY, id);
+            ctx.addEndHandler(ended -> MDC.remove(MDC_KEY));
             if (declaredBodyTooLarge(ctx.request().getHeader("Content-Length"))) {
                 tooLarge(ctx);
                 return;

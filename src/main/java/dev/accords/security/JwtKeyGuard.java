@@ -13,6 +13,7 @@ import java.util.Optional;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -48,18 +49,48 @@ public class JwtKeyGuard {
     }
 
     String problem() {
-        if (keyLocation.isEmpty() || keyLocation.get().isBlank()) {
-            return "Accords needs the public key that verifies bearer tokens: set ACCORDS_JWT_PUBLIC_KEY_LOCATION "
-                    + "(a PEM file or URL) and ACCORDS_JWT_ISSUER";
-        }
-        if (issuer.isEmpty() || issuer.get().isBlank()) {
-            return "Accords needs the issuer of its bearer tokens: set ACCORDS_JWT_ISSUER";
+        String missing = missingSettings(keyLocation, issuer);
+        if (missing != null) {
+            return missing;
         }
         if (DEV_KEY_SHA256.equals(sha256(keyLocation.get()))) {
             return "Accords refuses to run in production with the development JWT key from src/main/dev-keys: "
                     + "set ACCORDS_JWT_PUBLIC_KEY_LOCATION to your own key";
         }
         return null;
+    }
+
+    /**
+     * One sentence naming the settings that are missing, or null when both are set. The packaged jar
+     * usually stops before this guard runs: smallrye-jwt insists on both values while the application
+     * starts, and says only "Failed to load config value" for each. So {@link dev.accords.Accords}
+     * asks this method too, with the configuration it reads after such a failure.
+     */
+    public static String missingSettings(Config config) {
+        return missingSettings(value(config, "mp.jwt.verify.publickey.location"), value(config, "mp.jwt.verify.issuer"));
+    }
+
+    static String missingSettings(Optional<String> keyLocation, Optional<String> issuer) {
+        boolean noKey = keyLocation.filter(value -> !value.isBlank()).isEmpty();
+        boolean noIssuer = issuer.filter(value -> !value.isBlank()).isEmpty();
+        if (noKey && noIssuer) {
+            return "Accords needs the public key that verifies bearer tokens and their issuer: set "
+                    + "ACCORDS_JWT_PUBLIC_KEY_LOCATION (a PEM file or URL) and ACCORDS_JWT_ISSUER";
+        }
+        if (noKey) {
+            return "Accords needs the public key that verifies bearer tokens: set ACCORDS_JWT_PUBLIC_KEY_LOCATION "
+                    + "(a PEM file or URL)";
+        }
+        return noIssuer ? "Accords needs the issuer of its bearer tokens: set ACCORDS_JWT_ISSUER" : null;
+    }
+
+    private static Optional<String> value(Config config, String name) {
+        try {
+            return config.getOptionalValue(name, String.class);
+        } catch (RuntimeException unexpandable) {
+            // e.g. ${ACCORDS_JWT_ISSUER} without a default while the variable is unset: missing, too.
+            return Optional.empty();
+        }
     }
 
     private static String sha256(String location) {

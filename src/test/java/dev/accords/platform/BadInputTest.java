@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,8 +122,13 @@ class BadInputTest extends ApiTest {
     @Test
     void shouldRefuseDuplicateJsonKeys() {
         String body = json(Deal.agreement()).replaceFirst("\\{", "{\"title\":\"First\",");
-        refused(400, "MALFORMED_REQUEST_BODY", AGREEMENTS,
+        JsonPath problem = refused(400, "MALFORMED_REQUEST_BODY", AGREEMENTS,
                 r -> r.contentType("application/json").body(body).post(AGREEMENTS));
+        assertThat(problem.getString("detail")).contains("duplicate field \"title\"").doesNotContain("not valid JSON");
+        String nested = json(Deal.agreement()).replaceFirst("\"code\":", "\"code\":\"EU\",\"code\":");
+        problem = refused(400, "MALFORMED_REQUEST_BODY", AGREEMENTS,
+                r -> r.contentType("application/json").body(nested).post(AGREEMENTS));
+        assertThat(problem.getString("detail")).contains("duplicate field \"parties[0].code\"");
     }
 
     @Test
@@ -354,6 +360,18 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void shouldAnswerNotFoundForATrailingSlash() {
+        String agreement = existingAgreement();
+        for (String path : List.of(AGREEMENTS + "/", agreement + "/", agreement + "/clauses/", "/v1/open-clauses/")) {
+            refused(404, "ROUTE_NOT_FOUND", path, r -> r.get(path));
+        }
+        refused(404, "ROUTE_NOT_FOUND", AGREEMENTS + "/",
+                r -> r.contentType("application/json").body(Deal.agreement()).post(AGREEMENTS + "/"));
+        refused(404, "ROUTE_NOT_FOUND", agreement + "/", r -> r.delete(agreement + "/"));
+        api().get(agreement).then().statusCode(200);
+    }
+
+    @Test
     void shouldAnswerMethodNotAllowedForWrongMethods() {
         String path = existingAgreement();
         refused(405, "METHOD_NOT_ALLOWED", AGREEMENTS,
@@ -365,6 +383,33 @@ class BadInputTest extends ApiTest {
                 r -> r.contentType("application/json").body(Deal.agreement()).post(path));
         refused(405, "METHOD_NOT_ALLOWED", path,
                 r -> r.contentType("application/json").body(Deal.agreement()).put(path));
+    }
+
+    /** Also below another resource's path, where Quarkus REST answered a wrong method with a 404. */
+    @Test
+    void shouldAnswer405WithAllowHeader() {
+        String agreement = existingAgreement();
+        String signature = agreement + "/signatories/" + UNKNOWN_ID + "/signature";
+        String position = agreement + "/clauses/" + UNKNOWN_ID + "/positions/US";
+        Map<String, Function<RequestSpecification, Response>> wrongMethods = new LinkedHashMap<>();
+        wrongMethods.put(AGREEMENTS, r -> r.contentType("application/json").body(Deal.agreement()).put(AGREEMENTS));
+        wrongMethods.put(agreement, r -> r.contentType("application/json").body(Deal.agreement()).post(agreement));
+        wrongMethods.put(signature, r -> r.get(signature));
+        wrongMethods.put(position, r -> r.delete(position));
+        Map<String, Set<String>> allowed = new LinkedHashMap<>();
+        wrongMethods.forEach((path, send) ->
+                allowed.put(path, methods(refusedResponse(405, "METHOD_NOT_ALLOWED", path, send).header("Allow"))));
+        assertThat(allowed).containsExactly(
+                Map.entry(AGREEMENTS, Set.of("GET", "HEAD", "OPTIONS", "POST")),
+                Map.entry(agreement, Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH")),
+                Map.entry(signature, Set.of("OPTIONS", "POST")),
+                Map.entry(position, Set.of("OPTIONS", "PUT")));
+    }
+
+    /** The methods an {@code Allow} header lists. */
+    private static Set<String> methods(String allow) {
+        assertThat(allow).as("Allow").isNotNull();
+        return Set.copyOf(List.of(allow.split("\\s*,\\s*")));
     }
 
     @Test
@@ -435,6 +480,12 @@ class BadInputTest extends ApiTest {
      * document with the code's own title and type, no implementation detail, and an unchanged database.
      */
     private JsonPath refused(int status, String code, String instance, Function<RequestSpecification, Response> send) {
+        return refusedResponse(status, code, instance, send).jsonPath();
+    }
+
+    /** {@link #refused}, for a test that also looks at the response's headers. */
+    private Response refusedResponse(int status, String code, String instance,
+                                     Function<RequestSpecification, Response> send) {
         var before = database.fingerprint();
         Response response = send.apply(badClient());
         var after = database.fingerprint();
@@ -448,7 +499,7 @@ class BadInputTest extends ApiTest {
             throw new AssertionError("not JSON: " + body, e);
         }
         assertThat(after).as("database after %s %s", status, code).isEqualTo(before);
-        return response.jsonPath();
+        return response;
     }
 
     /** Refused as VALIDATION_FAILED naming exactly this field. */

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar as an operator starts it (run by Failsafe after {@code package}): production
- * never falls back to an embedded database, and a jar that cannot reach its database says so in
- * one line and exits non-zero instead of printing a stack trace.
+ * never falls back to an embedded database, and a jar that cannot reach its database, or lacks the
+ * settings that verify bearer tokens, says so in one line and exits non-zero instead of printing a
+ * stack trace.
  */
 class PackagedJarIT {
 
@@ -40,13 +41,37 @@ class PackagedJarIT {
     @Test
     void shouldStopWithOneLineWhenTheDatabaseCannotBeReached() throws Exception {
         Map<String, String> environment = new HashMap<>(tokenSettings());
-        environment.putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/accords",
-                "QUARKUS_DATASOURCE_USERNAME", "accords", "QUARKUS_DATASOURCE_PASSWORD", "secret"));
+        environment.putAll(unreachableDatabase());
         Run run = start(environment);
         assertThat(run.exitCode).as(run.output).isNotZero();
         assertThat(run.lines()).as(run.output).hasSize(1);
         assertThat(run.lines().get(0)).startsWith("Accords could not use its PostgreSQL database at "
                 + "jdbc:postgresql://127.0.0.1:1/accords: ").doesNotContain("secret");
+    }
+
+    @Test
+    void shouldStopWithOneLineWhenNoTokenKeyOrIssuerIsSet() throws Exception {
+        Run run = start(unreachableDatabase());
+        assertThat(run.exitCode).as(run.output).isNotZero();
+        assertThat(run.lines()).as(run.output).containsExactly(
+                "Accords needs the public key that verifies bearer tokens and their issuer: set "
+                        + "ACCORDS_JWT_PUBLIC_KEY_LOCATION (a PEM file or URL) and ACCORDS_JWT_ISSUER");
+    }
+
+    @Test
+    void shouldNameOnlyTheTokenSettingThatIsMissing() throws Exception {
+        Map<String, String> environment = new HashMap<>(unreachableDatabase());
+        environment.put("ACCORDS_JWT_PUBLIC_KEY_LOCATION", tokenSettings().get("ACCORDS_JWT_PUBLIC_KEY_LOCATION"));
+        Run run = start(environment);
+        assertThat(run.exitCode).as(run.output).isNotZero();
+        assertThat(run.lines()).as(run.output).containsExactly(
+                "Accords needs the issuer of its bearer tokens: set ACCORDS_JWT_ISSUER");
+    }
+
+    /** A database that is configured (so it is not what the jar complains about) but never reached. */
+    private static Map<String, String> unreachableDatabase() {
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/accords",
+                "QUARKUS_DATASOURCE_USERNAME", "accords", "QUARKUS_DATASOURCE_PASSWORD", "secret");
     }
 
     /**
