@@ -22,11 +22,6 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns any failure into an RFC 9457 problem. Details are written for the client: they never carry
@@ -96,7 +91,7 @@ public final class ProblemResponses {
             return validation(violations, instance);
         }
         if (failure instanceof JsonProcessingException json) {
-            return json(json, instance);
+            return JsonProblems.of(json, instance);
         }
         if (failure instanceof WebApplicationException web) {
             return web(web, instance);
@@ -154,109 +149,7 @@ public final class ProblemResponses {
         return field.isEmpty() ? "body" : field.toString();
     }
 
-    private static Problem json(JsonProcessingException failure, String instance) {
-        // A duplicate inside a list reaches us wrapped, with the path to the object that holds it.
-        StreamReadException duplicate = cause(failure, StreamReadException.class);
-        String name = duplicate == null ? null : duplicateField(duplicate);
-        if (name != null) {
-            String field = failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                    ? jsonPath(mapping) + "." + name : name;
-            return problem(ProblemCode.MALFORMED_REQUEST_BODY,
-                    "the body has a duplicate field \"" + clientText(field) + "\"" + at(duplicate), instance);
-        }
-        if (failure instanceof UnrecognizedPropertyException unknown) {
-            String field = jsonPath(unknown);
-            return invalid(field, "unknown field; allowed: " + String.join(", ",
-                    unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()), instance);
-        }
-        if (failure instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            String allowed = String.join(", ", java.util.Arrays.stream(format.getTargetType().getEnumConstants())
-                    .map(Object::toString).toList());
-            return invalid(jsonPath(format), "must be one of " + allowed, instance);
-        }
-        if (failure instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return invalid(jsonPath(mismatch), "has the wrong type or format; expected "
-                    + describe(mismatch.getTargetType()), instance);
-        }
-        if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return invalid(jsonPath(mapping), "has an invalid value", instance);
-        }
-        if (failure instanceof StreamReadException read && read.getLocation() != null) {
-            return problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not valid JSON" + at(read), instance);
-        }
-        return problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not a valid JSON document of the expected shape",
-                instance);
-    }
-
-    private static String at(StreamReadException failure) {
-        return failure.getLocation() == null ? ""
-                : " (line " + failure.getLocation().getLineNr() + ", column " + failure.getLocation().getColumnNr() + ")";
-    }
-
-    /**
-     * The name of a field the body holds twice, or null. Jackson's strict duplicate detection
-     * (JacksonStrictness) says so only in its message, "Duplicate field 'title'", with no type of its own.
-     */
-    private static String duplicateField(StreamReadException failure) {
-        String message = failure.getOriginalMessage();
-        String prefix = "Duplicate field '";
-        if (message == null || !message.startsWith(prefix) || !message.endsWith("'") || message.length() <= prefix.length()) {
-            return null;
-        }
-        return message.substring(prefix.length(), message.length() - 1);
-    }
-
-    /** Text the client sent, cut to 100 characters (without splitting a surrogate pair): a detail never echoes unbounded input. */
-    static String clientText(String text) {
-        if (text.length() <= 100) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(98)) ? 98 : 99;
-        return text.substring(0, end) + "\u2026";
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "another type";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "a boolean";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
-        }
-        if (type.isEnum()) {
-            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
-        }
-        return "an object";
-    }
-
-    private static String jsonPath(JsonMappingException failure) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : failure.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static Problem invalid(String field, String message, String instance) {
+    static Problem invalid(String field, String message, String instance) {
         List<FieldError> errors = List.of(new FieldError(field, message));
         return Problem.of(ProblemCode.VALIDATION_FAILED, summary(errors), instance, errors, Map.of());
     }
