@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -23,6 +25,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 @Singleton
 public class RequestIds {
+
+    private static final Logger LOG = Logger.getLogger(RequestIds.class);
 
     public static final String HEADER = "X-Request-Id";
     /** The MDC key the log format (quarkus.log.console.format) prints. */
@@ -66,6 +70,10 @@ public class RequestIds {
             int status = ctx.statusCode();
             if (status == 413 && !ctx.response().headWritten()) {
                 tooLarge(ctx);
+            } else if (ctx.failure() instanceof HttpClosedException) {
+                // The client closed the connection (e.g. it kept sending a body already refused with 413
+                // and Connection: close): there is no one left to answer, and nothing went wrong here.
+                LOG.debugf("connection closed by the client during %s %s", ctx.request().method(), ctx.request().path());
             } else {
                 ctx.next();
             }
