@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,41 @@ class ConcurrencyApiTest extends ApiTest {
         assertThat(responses).filteredOn(r -> r.statusCode() == 409)
                 .allSatisfy(r -> assertThat(r.<String>path("code")).isEqualTo("CLAUSE_REFERENCE_TAKEN"));
         assertThat(database.count("select count(*) from clauses where agreement_id = ?::uuid", agreementId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepTheTextsOfRacingClausesOutOfTheLog() {
+        String agreementId = Fixtures.agreement();
+        String secret = "position-" + UUID.randomUUID();
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                    logged.add(String.valueOf(t.getMessage()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try {
+            List<Response> responses = Race.run(CLIENTS, client -> api()
+                    .body(Map.of("reference", "9", "title", "Security guarantees", "text", secret + " draft " + client))
+                    .post("/v1/agreements/" + agreementId + "/clauses"));
+            assertThat(Race.count(responses, 409)).isEqualTo(CLIENTS - 1);
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
+        assertThat(logged).as("what the server logged during the race").isNotEmpty()
+                .noneMatch(line -> line.contains(secret));
     }
 
     @Test
