@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.accords.support.ApiTest;
+import dev.accords.support.Race;
 import dev.accords.support.Deal;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -570,6 +571,22 @@ class SignatoryApiTest extends ApiTest {
             api().get(signatory(agreementId, zelensky)).then().body("version", equalTo(1));
             api().get("/v1/agreements/" + agreementId).then().body("status", equalTo("FINALIZED"));
         }
+    }
+
+    @Test
+    void shouldLetOneOfSixteenRacingSignaturesForOneSignatoryWin() {
+        String agreementId = agreement();
+        String zelensky = add(agreementId, ZELENSKY);
+        add(agreementId, TRUMP);
+        setStatus(agreementId, "FINALIZED");
+        List<Response> responses = Race.run(16, client -> sign(agreementId, zelensky));
+        assertThat(Race.count(responses, 200)).isEqualTo(1);
+        assertThat(Race.count(responses, 409)).isEqualTo(15);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 409).extracting(r -> r.<String>path("code"))
+                .containsOnly("SIGNATORY_ALREADY_SIGNED");
+        api().get(signatory(agreementId, zelensky)).then().body("status", equalTo("SIGNED")).body("version", equalTo(1));
+        assertThat(database.count("select count(*) from agreement_events where target_id = ?::uuid and kind = 'SIGNATORY_SIGNED'",
+                zelensky)).as("one signature, one event").isEqualTo(1);
     }
 
     @Test
