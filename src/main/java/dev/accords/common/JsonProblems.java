@@ -1,5 +1,6 @@
 package dev.accords.common;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -25,6 +26,13 @@ final class JsonProblems {
                     ? jsonPath(mapping) + "." + name : name;
             return ProblemResponses.problem(ProblemCode.MALFORMED_REQUEST_BODY,
                     "the body has a duplicate field \"" + clientText(field) + "\"" + at(duplicate), instance);
+        }
+        // A syntax error inside a list or an object Jackson was building also arrives wrapped with a
+        // path; it is still broken JSON, not a bad value at that path.
+        JsonParseException syntax = ProblemResponses.cause(failure, JsonParseException.class);
+        if (syntax != null && syntax != failure) {
+            return ProblemResponses.problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not valid JSON" + at(syntax),
+                    instance);
         }
         if (failure instanceof UnrecognizedPropertyException unknown) {
             String field = jsonPath(unknown);

@@ -82,6 +82,14 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void shouldRefuseBrokenJsonInsideAListAsMalformedNotInvalid() {
+        JsonPath problem = refused(400, "MALFORMED_REQUEST_BODY", AGREEMENTS, r -> r.contentType("application/json")
+                .body("{\"title\": \"Minerals\", \"parties\": [{\"code\": \"US\", \"name\": \"United States\",}]}")
+                .post(AGREEMENTS));
+        assertThat(problem.getString("detail")).startsWith("the body is not valid JSON (line 1, column ");
+    }
+
+    @Test
     void shouldRefuseMalformedJsonOnPatch() {
         String path = existingAgreement();
         refused(400, "MALFORMED_REQUEST_BODY", path,
