@@ -34,43 +34,44 @@ public class ProblemMapper {
     AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
-    public Response api(ApiException e, UriInfo uri, HttpHeaders headers, Request request) {
-        return map(e, uri, headers, request);
+    public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
+        return map(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers, Request request) {
-        return map(e, uri, headers, request);
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        return map(e, uri, headers);
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, StreamReadException.class,
             JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class, ValueInstantiationException.class})
-    public Response json(Exception e, UriInfo uri, HttpHeaders headers, Request request) {
-        return map(e, uri, headers, request);
+    public Response json(Exception e, UriInfo uri, HttpHeaders headers) {
+        return map(e, uri, headers);
     }
 
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class, io.quarkus.security.ForbiddenException.class})
-    public Response security(RuntimeException e, UriInfo uri, HttpHeaders headers, Request request) {
-        return map(e, uri, headers, request);
+    public Response security(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return map(e, uri, headers);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
-        return map(e, uri, headers, request);
+        // A 404 or 405 from routing may be a wrong method on a path some resource declares.
+        if (e instanceof NotAllowedException || e instanceof NotFoundException) {
+            return map(withAllow(e, uri.getPath(), request.getMethod()), uri, headers);
+        }
+        return map(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response any(Throwable e, UriInfo uri, HttpHeaders headers, Request request) {
-        return map(e, uri, headers, request);
+    public Response any(Throwable e, UriInfo uri, HttpHeaders headers) {
+        return map(e, uri, headers);
     }
 
-    private Response map(Throwable e, UriInfo uri, HttpHeaders headers, Request request) {
+    private static Response map(Throwable e, UriInfo uri, HttpHeaders headers) {
         Throwable failure = e;
-        if (e instanceof NotAllowedException || e instanceof NotFoundException) {
-            failure = withAllow(e, uri.getPath(), request.getMethod());
-        }
         // Jackson failures may reach us wrapped by the body reader.
         if (!(failure instanceof JsonProcessingException)) {
             JsonProcessingException json = ProblemResponses.cause(e, JsonProcessingException.class);
