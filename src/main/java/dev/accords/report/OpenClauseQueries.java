@@ -85,12 +85,18 @@ class OpenClauseQueries {
                           from open_clause, unnest(string_to_array(nullif(awaiting, ''), ',')) as party group by party
                         """.formatted(AWAITING, OPEN))
                 .setParameter(1, agreementId).getResultList();
+        Map<String, Map<String, Integer>> counts = emptyCounts();
+        for (Object[] row : rows) {
+            counts.get((String) row[0]).put((String) row[1], ((Number) row[2]).intValue());
+        }
+        return counts;
+    }
+
+    /** The dimensions the report counts by, each still empty: the shape of {@link #counts}. */
+    static Map<String, Map<String, Integer>> emptyCounts() {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (String dimension : List.of("status", "topic", "priority", "party")) {
             counts.put(dimension, new LinkedHashMap<>());
-        }
-        for (Object[] row : rows) {
-            counts.get((String) row[0]).put((String) row[1], ((Number) row[2]).intValue());
         }
         return counts;
     }

@@ -1,8 +1,6 @@
 package dev.accords.report;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,10 +53,7 @@ public class OpenClauseReportService {
 
     /** The same dimensions as {@link OpenClauseQueries#counts}, counted from a complete list. */
     private static Map<String, Map<String, Integer>> tally(List<OpenClause> open) {
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (String dimension : List.of("status", "topic", "priority", "party")) {
-            counts.put(dimension, new LinkedHashMap<>());
-        }
+        Map<String, Map<String, Integer>> counts = OpenClauseQueries.emptyCounts();
         for (OpenClause clause : open) {
             counts.get("status").merge(clause.status().name(), 1, Integer::sum);
             if (clause.topic() != null) {
