@@ -18,19 +18,17 @@ final class JsonProblems {
     }
 
     static Problem of(JsonProcessingException failure, String instance) {
-        // A duplicate inside a list reaches us wrapped, with the path to the object that holds it.
-        StreamReadException duplicate = ProblemResponses.cause(failure, StreamReadException.class);
-        String name = duplicate == null ? null : duplicateField(duplicate);
+        // A duplicate or a syntax error inside a list reaches us readError, with the path to the object
+        // Jackson was building; either way the body is broken JSON, not a bad value at that path.
+        StreamReadException readError = ProblemResponses.cause(failure, StreamReadException.class);
+        String name = readError == null ? null : duplicateField(readError);
         if (name != null) {
             String field = failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                     ? jsonPath(mapping) + "." + name : name;
             return ProblemResponses.problem(ProblemCode.MALFORMED_REQUEST_BODY,
-                    "the body has a duplicate field \"" + clientText(field) + "\"" + at(duplicate), instance);
+                    "the body has a duplicate field \"" + clientText(field) + "\"" + at(readError), instance);
         }
-        // A syntax error inside a list or an object Jackson was building also arrives wrapped with a
-        // path; it is still broken JSON, not a bad value at that path.
-        JsonParseException syntax = ProblemResponses.cause(failure, JsonParseException.class);
-        if (syntax != null && syntax != failure) {
+        if (readError instanceof JsonParseException syntax && syntax != failure) {
             return ProblemResponses.problem(ProblemCode.MALFORMED_REQUEST_BODY, "the body is not valid JSON" + at(syntax),
                     instance);
         }
