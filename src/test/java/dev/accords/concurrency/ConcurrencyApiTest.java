@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
 import dev.accords.support.ApiTest;
 import dev.accords.support.Deal;
 import dev.accords.support.Fixtures;
+import dev.accords.support.LogCapture;
 import dev.accords.support.Race;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -42,35 +40,26 @@ class ConcurrencyApiTest extends ApiTest {
     void shouldKeepTheTextsOfRacingClausesOutOfTheLog() {
         String agreementId = Fixtures.agreement();
         String secret = "position-" + UUID.randomUUID();
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
-                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                    logged.add(String.valueOf(t.getMessage()));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
-        try {
+        List<String> logged;
+        try (LogCapture<String> capture = LogCapture.start(ConcurrencyApiTest::messageAndCauses)) {
             List<Response> responses = Race.run(CLIENTS, client -> api()
                     .body(Map.of("reference", "9", "title", "Security guarantees", "text", secret + " draft " + client))
                     .post("/v1/agreements/" + agreementId + "/clauses"));
             assertThat(Race.count(responses, 409)).isEqualTo(CLIENTS - 1);
-        } finally {
-            Logger.getLogger("").removeHandler(capture);
+            logged = capture.lines();
         }
         assertThat(logged).as("what the server logged during the race").isNotEmpty()
                 .noneMatch(line -> line.contains(secret));
+    }
+
+    /** A log record as an operator reads it: the message, its parameters and every cause's message. */
+    private static String messageAndCauses(LogRecord record) {
+        StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()))
+                .append(' ').append(java.util.Arrays.toString(record.getParameters()));
+        for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+            line.append(' ').append(t.getMessage());
+        }
+        return line.toString();
     }
 
     @Test

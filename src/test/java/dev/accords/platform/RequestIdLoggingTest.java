@@ -2,12 +2,7 @@ package dev.accords.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.jboss.logmanager.formatters.PatternFormatter;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +13,7 @@ import dev.accords.agreement.AgreementPage;
 import dev.accords.agreement.AgreementQuery;
 import dev.accords.agreement.AgreementService;
 import dev.accords.support.ApiTest;
+import dev.accords.support.LogCapture;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,25 +29,7 @@ class RequestIdLoggingTest extends ApiTest {
     private static final PatternFormatter REQUEST_ID = new PatternFormatter("%X{requestId}");
     private static final PatternFormatter MESSAGE = new PatternFormatter("%s");
 
-    private final List<String[]> unhandled = new CopyOnWriteArrayList<>();
-    /** Formats as the record is published: the MDC is read from the context of the thread that logs. */
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = MESSAGE.format(record);
-            if (message.startsWith("Unhandled failure on /v1/agreements")) {
-                unhandled.add(new String[]{message, REQUEST_ID.format(record)});
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture<String[]> unhandled;
 
     @BeforeEach
     void failEveryListing() {
@@ -61,12 +39,17 @@ class RequestIdLoggingTest extends ApiTest {
                 throw new IllegalStateException("simulated failure");
             }
         }, AgreementService.class);
-        Logger.getLogger("").addHandler(capture);
+        // Formatted as the record is published: the MDC is read from the context of the thread that logs.
+        unhandled = LogCapture.start(record -> {
+            String message = MESSAGE.format(record);
+            return message.startsWith("Unhandled failure on /v1/agreements")
+                    ? new String[]{message, REQUEST_ID.format(record)} : null;
+        });
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        unhandled.close();
     }
 
     @Test
@@ -75,13 +58,13 @@ class RequestIdLoggingTest extends ApiTest {
         String second = "log-" + UUID.randomUUID();
         badClient().header("X-Request-Id", first).get("/v1/agreements").then().statusCode(500);
         badClient().header("X-Request-Id", second).get("/v1/agreements").then().statusCode(500);
-        assertThat(unhandled).extracting(line -> line[1]).containsExactly(first, second);
+        assertThat(unhandled.lines()).extracting(line -> line[1]).containsExactly(first, second);
     }
 
     @Test
     void shouldLogTheRequestIdTheServerChoseWhenTheClientSentNone() {
         String chosen = badClient().get("/v1/agreements").then().statusCode(500).extract().header("X-Request-Id");
         assertThat(chosen).isNotBlank();
-        assertThat(unhandled).extracting(line -> line[1]).containsExactly(chosen);
+        assertThat(unhandled.lines()).extracting(line -> line[1]).containsExactly(chosen);
     }
 }
