@@ -16,10 +16,9 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 /**
  * Reads a request body before Jackson does, to hold it to two rules Jackson does not:
  * <ul>
- * <li>at most 1 MiB, also when it comes chunked (RequestIds refuses a declared length over the limit
- * before anything is read). Left to Quarkus (quarkus.http.limits.max-body-size), a chunked body got
- * a bare 413 without a problem document and an error in the log; that setting now sits above this
- * limit, as a backstop for routes outside JAX-RS;</li>
+ * <li>at most 1 MiB. RequestIds already refuses a declared length over the limit and reads a chunked
+ * body on the router up to it, so this is a second line behind them for any path into a JAX-RS read
+ * that they do not see; it answers with the same 413 problem;</li>
  * <li>valid UTF-8, as JSON must be (RFC 8259 §8.1). Jackson decodes overlong forms and encoded
  * surrogates without a word, so "\xC0\xAF" became '/' and "\xED\xBF\xBF" a lone surrogate that
  * reached the database as '?'.</li>
