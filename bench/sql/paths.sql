@@ -1,5 +1,5 @@
 -- Request paths for wrk, one a line; psql -v scenario=NAME picks the set. The cursors are encoded the
--- way dev.accords.common.PageCursor encodes them: base64url, no padding, of 1|ordering|value|id.
+-- way dev.accords.paging.PageCursor encodes them: base64url, no padding, of 1|ordering|value|id.
 \set ON_ERROR_STOP on
 create or replace function pg_temp.cursor(ordering text, value text, id uuid) returns text language sql as $$
   select rtrim(translate(replace(encode(convert_to('1|' || ordering || '|' || value || '|' || id, 'UTF8'), 'base64'),

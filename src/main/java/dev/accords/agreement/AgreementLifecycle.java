@@ -15,9 +15,9 @@ import jakarta.persistence.EntityManager;
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
-import dev.accords.common.ApiException;
-import dev.accords.common.ProblemCode;
-import dev.accords.common.Timestamps;
+import dev.accords.problem.ApiException;
+import dev.accords.problem.ProblemCode;
+import dev.accords.paging.Timestamps;
 
 /**
  * The agreement's status machine (DOMAIN.md): DRAFT → NEGOTIATING → FINALIZED → SIGNED, WITHDRAWN

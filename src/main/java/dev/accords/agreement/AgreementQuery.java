@@ -1,6 +1,6 @@
 package dev.accords.agreement;
 
-import dev.accords.common.PageCursor;
+import dev.accords.paging.PageCursor;
 
 /** Filters, order and keyset position of a list of agreements. */
 public record AgreementQuery(AgreementStatus status, String party, String tag, String titleContains,

@@ -10,8 +10,8 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 
-import dev.accords.common.ApiException;
-import dev.accords.common.ProblemCode;
+import dev.accords.problem.ApiException;
+import dev.accords.problem.ProblemCode;
 
 @ApplicationScoped
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {

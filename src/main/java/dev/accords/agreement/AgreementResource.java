@@ -22,11 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import dev.accords.common.ETags;
-import dev.accords.common.Idempotency;
-import dev.accords.common.MergePatch;
-import dev.accords.common.PageCursor;
-import dev.accords.common.QueryParams;
+import dev.accords.http.ETags;
+import dev.accords.http.Idempotency;
+import dev.accords.http.MergePatch;
+import dev.accords.paging.PageCursor;
+import dev.accords.http.RequestParams;
 import dev.accords.security.Roles;
 
 @Path("/v1/agreements")
@@ -49,15 +49,15 @@ public class AgreementResource {
                                         @QueryParam("sort") String sort,
                                         @QueryParam("limit") String limit,
                                         @QueryParam("cursor") String cursor) {
-        QueryParams.allowOnly(uri, "status", "party", "tag", "q", "sort", "limit", "cursor");
+        RequestParams.allowOnly(uri, "status", "party", "tag", "q", "sort", "limit", "cursor");
         AgreementSort order = AgreementSort.parse(sort);
         return service.list(new AgreementQuery(
-                QueryParams.enumValue("status", status, AgreementStatus.class),
-                QueryParams.pattern("party", party, Party.CODE_PATTERN, "a party code: 2 to 10 characters of A-Z, 0-9 and -"),
-                QueryParams.text("tag", QueryParams.pattern("tag", tag, Tags.PATTERN, "lowercase kebab-case"), 40),
-                QueryParams.text("q", q, 200),
+                RequestParams.enumValue("status", status, AgreementStatus.class),
+                RequestParams.pattern("party", party, Party.CODE_PATTERN, "a party code: 2 to 10 characters of A-Z, 0-9 and -"),
+                RequestParams.text("tag", RequestParams.pattern("tag", tag, Tags.PATTERN, "lowercase kebab-case"), 40),
+                RequestParams.text("q", q, 200),
                 order,
-                QueryParams.limit(limit),
+                RequestParams.limit(limit),
                 PageCursor.decode(cursor, order.token())));
     }
 
@@ -78,7 +78,7 @@ public class AgreementResource {
     @Path("/{agreementId}")
     public Response getAgreement(@PathParam("agreementId") String agreementId,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        AgreementView agreement = service.get(QueryParams.uuid("agreementId", agreementId));
+        AgreementView agreement = service.get(RequestParams.uuid("agreementId", agreementId));
         if (ETags.noneMatchHits(ifNoneMatch, agreement.version())) {
             return Response.notModified(ETags.of(agreement.version())).build();
         }
@@ -91,7 +91,7 @@ public class AgreementResource {
     public Response updateAgreement(@PathParam("agreementId") String agreementId,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @NotNull @Valid AgreementPatch body) {
-        AgreementView updated = service.update(QueryParams.uuid("agreementId", agreementId), ifMatch, body);
+        AgreementView updated = service.update(RequestParams.uuid("agreementId", agreementId), ifMatch, body);
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 
@@ -99,7 +99,7 @@ public class AgreementResource {
     @Path("/{agreementId}")
     public Response deleteAgreement(@PathParam("agreementId") String agreementId,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(QueryParams.uuid("agreementId", agreementId), ifMatch);
+        service.delete(RequestParams.uuid("agreementId", agreementId), ifMatch);
         return Response.noContent().build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.accords.agreement;
 
-import static dev.accords.common.MergePatch.required;
-import static dev.accords.common.MergePatch.set;
+import static dev.accords.http.MergePatch.required;
+import static dev.accords.http.MergePatch.set;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,12 +22,12 @@ import jakarta.transaction.Transactional;
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
-import dev.accords.common.ApiException;
-import dev.accords.common.ETags;
-import dev.accords.common.FieldError;
-import dev.accords.common.PageCursor;
-import dev.accords.common.ProblemCode;
-import dev.accords.common.Timestamps;
+import dev.accords.problem.ApiException;
+import dev.accords.http.ETags;
+import dev.accords.problem.FieldError;
+import dev.accords.paging.PageCursor;
+import dev.accords.problem.ProblemCode;
+import dev.accords.paging.Timestamps;
 
 /** Owns the transactions for agreements: creation, listing, merge-patches and deletion. */
 @ApplicationScoped

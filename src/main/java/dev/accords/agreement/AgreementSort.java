@@ -1,6 +1,6 @@
 package dev.accords.agreement;
 
-import dev.accords.common.ApiException;
+import dev.accords.problem.ApiException;
 
 /** {@code sort=createdAt|-createdAt|updatedAt|-updatedAt}; the minus means descending. */
 public record AgreementSort(String field, boolean descending) {

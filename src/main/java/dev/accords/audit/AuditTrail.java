@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.accords.common.Timestamps;
+import dev.accords.paging.Timestamps;
 import dev.accords.security.CurrentActor;
 
 /**

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import dev.accords.common.PageCursor;
-import dev.accords.common.QueryParams;
+import dev.accords.paging.PageCursor;
+import dev.accords.http.RequestParams;
 import dev.accords.security.Roles;
 
 /** The audit trail of one agreement. */
@@ -27,8 +27,8 @@ public class EventResource {
     @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     public EventPage listAgreementEvents(@PathParam("agreementId") String agreementId, @Context UriInfo uri,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        QueryParams.allowOnly(uri, "limit", "cursor");
-        return events.list(QueryParams.uuid("agreementId", agreementId), PageCursor.decode(cursor, EventService.ORDERING),
-                QueryParams.limit(limit));
+        RequestParams.allowOnly(uri, "limit", "cursor");
+        return events.list(RequestParams.uuid("agreementId", agreementId), PageCursor.decode(cursor, EventService.ORDERING),
+                RequestParams.limit(limit));
     }
 }

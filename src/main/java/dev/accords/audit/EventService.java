@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.accords.agreement.AgreementRepository;
-import dev.accords.common.PageCursor;
+import dev.accords.paging.PageCursor;
 
 /** Reads an agreement's audit trail, oldest first. */
 @ApplicationScoped

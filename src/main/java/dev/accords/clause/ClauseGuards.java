@@ -7,9 +7,9 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import dev.accords.agreement.Agreement;
 import dev.accords.agreement.AgreementStatus;
-import dev.accords.common.ApiException;
-import dev.accords.common.ProblemCode;
-import dev.accords.common.ProblemResponses;
+import dev.accords.problem.ApiException;
+import dev.accords.problem.ProblemCode;
+import dev.accords.problem.ProblemResponses;
 
 /** The agreement-level rules every clause change must pass, in one place. */
 final class ClauseGuards {

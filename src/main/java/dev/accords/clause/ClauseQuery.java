@@ -2,7 +2,7 @@ package dev.accords.clause;
 
 import java.util.UUID;
 
-import dev.accords.common.PageCursor;
+import dev.accords.paging.PageCursor;
 
 /** Filters and keyset position of an agreement's clause list. */
 public record ClauseQuery(UUID agreementId, ClauseStatus status, String topic, ClausePriority priority, Boolean open,

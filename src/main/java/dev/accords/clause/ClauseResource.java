@@ -26,13 +26,13 @@ import jakarta.ws.rs.core.UriInfo;
 
 import dev.accords.agreement.Party;
 import dev.accords.agreement.Tags;
-import dev.accords.common.ApiException;
-import dev.accords.common.ETags;
-import dev.accords.common.Idempotency;
-import dev.accords.common.MergePatch;
-import dev.accords.common.PageCursor;
-import dev.accords.common.ProblemCode;
-import dev.accords.common.QueryParams;
+import dev.accords.problem.ApiException;
+import dev.accords.http.ETags;
+import dev.accords.http.Idempotency;
+import dev.accords.http.MergePatch;
+import dev.accords.paging.PageCursor;
+import dev.accords.problem.ProblemCode;
+import dev.accords.http.RequestParams;
 import dev.accords.security.Roles;
 
 @Path("/v1/agreements/{agreementId}/clauses")
@@ -58,14 +58,14 @@ public class ClauseResource {
                                   @QueryParam("open") String open,
                                   @QueryParam("limit") String limit,
                                   @QueryParam("cursor") String cursor) {
-        QueryParams.allowOnly(uri, "status", "topic", "priority", "open", "limit", "cursor");
+        RequestParams.allowOnly(uri, "status", "topic", "priority", "open", "limit", "cursor");
         return service.list(new ClauseQuery(
-                QueryParams.uuid("agreementId", agreementId),
-                QueryParams.enumValue("status", status, ClauseStatus.class),
-                QueryParams.text("topic", QueryParams.pattern("topic", topic, Tags.PATTERN, "lowercase kebab-case"), 40),
-                QueryParams.enumValue("priority", priority, ClausePriority.class),
+                RequestParams.uuid("agreementId", agreementId),
+                RequestParams.enumValue("status", status, ClauseStatus.class),
+                RequestParams.text("topic", RequestParams.pattern("topic", topic, Tags.PATTERN, "lowercase kebab-case"), 40),
+                RequestParams.enumValue("priority", priority, ClausePriority.class),
                 bool("open", open),
-                QueryParams.limit(limit),
+                RequestParams.limit(limit),
                 PageCursor.decode(cursor, ClauseService.ORDERING)));
     }
 
@@ -75,7 +75,7 @@ public class ClauseResource {
                                  @NotNull @Valid ClauseCreate body,
                                  @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                  @Context UriInfo uri) {
-        UUID agreement = QueryParams.uuid("agreementId", agreementId);
+        UUID agreement = RequestParams.uuid("agreementId", agreementId);
         return idempotency.execute("POST /v1/agreements/" + agreement + "/clauses", idempotencyKey, body, () -> {
             ClauseView created = service.create(agreement, body);
             URI location = uri.getBaseUriBuilder().path("v1/agreements/{a}/clauses/{c}").build(agreement, created.id());
@@ -88,7 +88,7 @@ public class ClauseResource {
     @Path("/{clauseId}")
     public Response getClause(@PathParam("agreementId") String agreementId, @PathParam("clauseId") String clauseId,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        ClauseView clause = service.get(QueryParams.uuid("agreementId", agreementId), QueryParams.uuid("clauseId", clauseId));
+        ClauseView clause = service.get(RequestParams.uuid("agreementId", agreementId), RequestParams.uuid("clauseId", clauseId));
         if (ETags.noneMatchHits(ifNoneMatch, clause.version())) {
             return Response.notModified(ETags.of(clause.version())).build();
         }
@@ -101,8 +101,8 @@ public class ClauseResource {
     public Response updateClause(@PathParam("agreementId") String agreementId, @PathParam("clauseId") String clauseId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @NotNull @Valid ClausePatch body) {
-        ClauseView updated = service.update(QueryParams.uuid("agreementId", agreementId),
-                QueryParams.uuid("clauseId", clauseId), ifMatch, body);
+        ClauseView updated = service.update(RequestParams.uuid("agreementId", agreementId),
+                RequestParams.uuid("clauseId", clauseId), ifMatch, body);
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 
@@ -110,7 +110,7 @@ public class ClauseResource {
     @Path("/{clauseId}")
     public Response deleteClause(@PathParam("agreementId") String agreementId, @PathParam("clauseId") String clauseId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(QueryParams.uuid("agreementId", agreementId), QueryParams.uuid("clauseId", clauseId), ifMatch);
+        service.delete(RequestParams.uuid("agreementId", agreementId), RequestParams.uuid("clauseId", clauseId), ifMatch);
         return Response.noContent().build();
     }
 
@@ -121,9 +121,9 @@ public class ClauseResource {
                                             @PathParam("clauseId") String clauseId, @Context UriInfo uri,
                                             @QueryParam("limit") String limit,
                                             @QueryParam("cursor") String cursor) {
-        QueryParams.allowOnly(uri, "limit", "cursor");
-        return revisions.list(QueryParams.uuid("agreementId", agreementId), QueryParams.uuid("clauseId", clauseId),
-                PageCursor.decode(cursor, RevisionService.ORDERING), QueryParams.limit(limit));
+        RequestParams.allowOnly(uri, "limit", "cursor");
+        return revisions.list(RequestParams.uuid("agreementId", agreementId), RequestParams.uuid("clauseId", clauseId),
+                PageCursor.decode(cursor, RevisionService.ORDERING), RequestParams.limit(limit));
     }
 
     @PUT
@@ -137,8 +137,8 @@ public class ClauseResource {
         if (!partyCode.matches(Party.CODE_PATTERN)) {
             throw new ApiException(ProblemCode.PARTY_NOT_FOUND, partyCode + " is not a party code");
         }
-        ClauseView clause = positions.put(QueryParams.uuid("agreementId", agreementId),
-                QueryParams.uuid("clauseId", clauseId), partyCode, ifMatch, body);
+        ClauseView clause = positions.put(RequestParams.uuid("agreementId", agreementId),
+                RequestParams.uuid("clauseId", clauseId), partyCode, ifMatch, body);
         return Response.ok(clause).tag(ETags.of(clause.version())).build();
     }
 

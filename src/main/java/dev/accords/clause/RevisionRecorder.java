@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.accords.common.Timestamps;
+import dev.accords.paging.Timestamps;
 
 /** Appends the next immutable revision of a clause (its values after a change). */
 @ApplicationScoped

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.accords.agreement.AgreementRepository;
-import dev.accords.common.PageCursor;
+import dev.accords.paging.PageCursor;
 
 /** Reads a clause's revisions, oldest first. */
 @ApplicationScoped

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
-import dev.accords.common.Problem;
-import dev.accords.common.ProblemCode;
-import dev.accords.common.ProblemResponses;
+import dev.accords.problem.Problem;
+import dev.accords.problem.ProblemCode;
+import dev.accords.problem.ProblemResponses;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import dev.accords.common.QueryParams;
+import dev.accords.http.RequestParams;
 import dev.accords.security.Roles;
 
 /** The open-clauses report of one agreement. */
@@ -25,7 +25,7 @@ public class AgreementOpenClausesResource {
     @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     public AgreementOpenClausesReport getAgreementOpenClauses(@PathParam("agreementId") String agreementId,
                                                               @Context UriInfo uri) {
-        QueryParams.allowOnly(uri);
-        return reports.forAgreement(QueryParams.uuid("agreementId", agreementId));
+        RequestParams.allowOnly(uri);
+        return reports.forAgreement(RequestParams.uuid("agreementId", agreementId));
     }
 }

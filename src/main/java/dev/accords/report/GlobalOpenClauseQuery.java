@@ -2,7 +2,7 @@ package dev.accords.report;
 
 import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
-import dev.accords.common.PageCursor;
+import dev.accords.paging.PageCursor;
 
 /** Filters and keyset position of the open clauses across agreements. */
 public record GlobalOpenClauseQuery(String awaitedParty, String topic, ClausePriority priority, ClauseStatus status,

@@ -12,10 +12,10 @@ import jakarta.transaction.Transactional;
 import dev.accords.agreement.AgreementStatus;
 import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
-import dev.accords.common.ApiException;
-import dev.accords.common.PageCursor;
-import dev.accords.common.ProblemCode;
-import dev.accords.common.Timestamps;
+import dev.accords.problem.ApiException;
+import dev.accords.paging.PageCursor;
+import dev.accords.problem.ProblemCode;
+import dev.accords.paging.Timestamps;
 
 /** Answers "which clauses are still open, and who is holding them up?". */
 @ApplicationScoped

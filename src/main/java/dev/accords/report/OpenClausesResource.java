@@ -14,9 +14,9 @@ import dev.accords.agreement.Party;
 import dev.accords.agreement.Tags;
 import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
-import dev.accords.common.ApiException;
-import dev.accords.common.PageCursor;
-import dev.accords.common.QueryParams;
+import dev.accords.problem.ApiException;
+import dev.accords.paging.PageCursor;
+import dev.accords.http.RequestParams;
 import dev.accords.security.Roles;
 
 /** Open clauses across every agreement still in play. */
@@ -37,22 +37,22 @@ public class OpenClausesResource {
                                                 @QueryParam("minDaysOpen") String minDaysOpen,
                                                 @QueryParam("limit") String limit,
                                                 @QueryParam("cursor") String cursor) {
-        QueryParams.allowOnly(uri, "party", "topic", "priority", "status", "minDaysOpen", "limit", "cursor");
-        ClauseStatus clauseStatus = QueryParams.enumValue("status", status, ClauseStatus.class);
+        RequestParams.allowOnly(uri, "party", "topic", "priority", "status", "minDaysOpen", "limit", "cursor");
+        ClauseStatus clauseStatus = RequestParams.enumValue("status", status, ClauseStatus.class);
         if (clauseStatus != null && !clauseStatus.isOpen()) {
             throw ApiException.invalid("status", "must be an open status: PROPOSED, UNDER_NEGOTIATION or DEFERRED");
         }
-        Integer days = QueryParams.nonNegativeInt("minDaysOpen", minDaysOpen);
+        Integer days = RequestParams.nonNegativeInt("minDaysOpen", minDaysOpen);
         if (days != null && days > 36500) {
             throw ApiException.invalid("minDaysOpen", "must be at most 36500");
         }
         return reports.across(new GlobalOpenClauseQuery(
-                QueryParams.pattern("party", party, Party.CODE_PATTERN, "a party code: 2 to 10 characters of A-Z, 0-9 and -"),
-                QueryParams.text("topic", QueryParams.pattern("topic", topic, Tags.PATTERN, "lowercase kebab-case"), 40),
-                QueryParams.enumValue("priority", priority, ClausePriority.class),
+                RequestParams.pattern("party", party, Party.CODE_PATTERN, "a party code: 2 to 10 characters of A-Z, 0-9 and -"),
+                RequestParams.text("topic", RequestParams.pattern("topic", topic, Tags.PATTERN, "lowercase kebab-case"), 40),
+                RequestParams.enumValue("priority", priority, ClausePriority.class),
                 clauseStatus,
                 days,
-                QueryParams.limit(limit),
+                RequestParams.limit(limit),
                 PageCursor.decode(cursor, OpenClauseReportService.ORDERING)));
     }
 }

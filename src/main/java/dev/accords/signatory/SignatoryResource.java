@@ -25,11 +25,11 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.Authenticated;
 
-import dev.accords.common.ETags;
-import dev.accords.common.Idempotency;
-import dev.accords.common.MergePatch;
-import dev.accords.common.PageCursor;
-import dev.accords.common.QueryParams;
+import dev.accords.http.ETags;
+import dev.accords.http.Idempotency;
+import dev.accords.http.MergePatch;
+import dev.accords.paging.PageCursor;
+import dev.accords.http.RequestParams;
 import dev.accords.security.Roles;
 
 @Path("/v1/agreements/{agreementId}/signatories")
@@ -50,8 +50,8 @@ public class SignatoryResource {
                                          @PathParam("agreementId") String agreementId,
                                          @QueryParam("limit") String limit,
                                          @QueryParam("cursor") String cursor) {
-        QueryParams.allowOnly(uri, "limit", "cursor");
-        return service.list(QueryParams.uuid("agreementId", agreementId), QueryParams.limit(limit),
+        RequestParams.allowOnly(uri, "limit", "cursor");
+        return service.list(RequestParams.uuid("agreementId", agreementId), RequestParams.limit(limit),
                 PageCursor.decode(cursor, SignatoryRepository.ORDERING));
     }
 
@@ -61,7 +61,7 @@ public class SignatoryResource {
                                     @NotNull @Valid SignatoryCreate body,
                                     @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                     @Context UriInfo uri) {
-        UUID agreement = QueryParams.uuid("agreementId", agreementId);
+        UUID agreement = RequestParams.uuid("agreementId", agreementId);
         return idempotency.execute("POST /v1/agreements/" + agreement + "/signatories", idempotencyKey, body, () -> {
             SignatoryView created = service.create(agreement, body);
             URI location = uri.getBaseUriBuilder().path("v1/agreements/{agreementId}/signatories/{id}")
@@ -76,8 +76,8 @@ public class SignatoryResource {
     public Response getSignatory(@PathParam("agreementId") String agreementId,
                                  @PathParam("signatoryId") String signatoryId,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        SignatoryView signatory = service.get(QueryParams.uuid("agreementId", agreementId),
-                QueryParams.uuid("signatoryId", signatoryId));
+        SignatoryView signatory = service.get(RequestParams.uuid("agreementId", agreementId),
+                RequestParams.uuid("signatoryId", signatoryId));
         if (ETags.noneMatchHits(ifNoneMatch, signatory.version())) {
             return Response.notModified(ETags.of(signatory.version())).build();
         }
@@ -91,8 +91,8 @@ public class SignatoryResource {
                                     @PathParam("signatoryId") String signatoryId,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     @NotNull @Valid SignatoryPatch body) {
-        SignatoryView updated = service.update(QueryParams.uuid("agreementId", agreementId),
-                QueryParams.uuid("signatoryId", signatoryId), ifMatch, body);
+        SignatoryView updated = service.update(RequestParams.uuid("agreementId", agreementId),
+                RequestParams.uuid("signatoryId", signatoryId), ifMatch, body);
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 
@@ -101,7 +101,7 @@ public class SignatoryResource {
     public Response deleteSignatory(@PathParam("agreementId") String agreementId,
                                     @PathParam("signatoryId") String signatoryId,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(QueryParams.uuid("agreementId", agreementId), QueryParams.uuid("signatoryId", signatoryId), ifMatch);
+        service.delete(RequestParams.uuid("agreementId", agreementId), RequestParams.uuid("signatoryId", signatoryId), ifMatch);
         return Response.noContent().build();
     }
 
@@ -115,8 +115,8 @@ public class SignatoryResource {
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                   @Valid SignatureRequest body) {
-        UUID agreement = QueryParams.uuid("agreementId", agreementId);
-        UUID signatory = QueryParams.uuid("signatoryId", signatoryId);
+        UUID agreement = RequestParams.uuid("agreementId", agreementId);
+        UUID signatory = RequestParams.uuid("signatoryId", signatoryId);
         String operation = "POST /v1/agreements/" + agreement + "/signatories/" + signatory + "/signature";
         return idempotency.execute(operation, idempotencyKey, body, () -> {
             SignatoryView signed = signing.sign(agreement, signatory, ifMatch, body);
@@ -133,8 +133,8 @@ public class SignatoryResource {
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                      @NotNull @Valid DeclinationRequest body) {
-        UUID agreement = QueryParams.uuid("agreementId", agreementId);
-        UUID signatory = QueryParams.uuid("signatoryId", signatoryId);
+        UUID agreement = RequestParams.uuid("agreementId", agreementId);
+        UUID signatory = RequestParams.uuid("signatoryId", signatoryId);
         String operation = "POST /v1/agreements/" + agreement + "/signatories/" + signatory + "/declination";
         return idempotency.execute(operation, idempotencyKey, body, () -> {
             SignatoryView declined = signing.decline(agreement, signatory, ifMatch, body);

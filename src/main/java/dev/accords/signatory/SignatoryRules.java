@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 import dev.accords.agreement.Agreement;
 import dev.accords.agreement.AgreementStatus;
-import dev.accords.common.ApiException;
-import dev.accords.common.ProblemCode;
+import dev.accords.problem.ApiException;
+import dev.accords.problem.ProblemCode;
 
 /** The refusals that several signatory operations share, each with its own stable problem code. */
 final class SignatoryRules {

@@ -1,7 +1,7 @@
 package dev.accords.signatory;
 
-import static dev.accords.common.MergePatch.required;
-import static dev.accords.common.MergePatch.set;
+import static dev.accords.http.MergePatch.required;
+import static dev.accords.http.MergePatch.set;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,11 +17,11 @@ import dev.accords.agreement.AgreementStatus;
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
-import dev.accords.common.ApiException;
-import dev.accords.common.ETags;
-import dev.accords.common.PageCursor;
-import dev.accords.common.ProblemCode;
-import dev.accords.common.Timestamps;
+import dev.accords.problem.ApiException;
+import dev.accords.http.ETags;
+import dev.accords.paging.PageCursor;
+import dev.accords.problem.ProblemCode;
+import dev.accords.paging.Timestamps;
 
 /**
  * Owns the transactions for an agreement's list of signatories: creation, listing, merge-patches

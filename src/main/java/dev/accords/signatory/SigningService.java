@@ -18,10 +18,10 @@ import dev.accords.agreement.AgreementStatus;
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
-import dev.accords.common.ApiException;
-import dev.accords.common.ETags;
-import dev.accords.common.ProblemCode;
-import dev.accords.common.Timestamps;
+import dev.accords.problem.ApiException;
+import dev.accords.http.ETags;
+import dev.accords.problem.ProblemCode;
+import dev.accords.paging.Timestamps;
 import dev.accords.security.CurrentActor;
 import dev.accords.security.Roles;
 

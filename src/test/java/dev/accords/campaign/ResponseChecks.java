@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.accords.campaign.Contract.Operation;
-import dev.accords.common.ProblemCode;
+import dev.accords.problem.ProblemCode;
 
 /**
  * What every answer to a malformed request must be: not a success, not a 5xx, a status the operation

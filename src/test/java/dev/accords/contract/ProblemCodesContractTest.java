@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
-import dev.accords.common.ProblemCode;
+import dev.accords.problem.ProblemCode;
 
 /**
  * The problem codes in the contract are the service's: the {@code ProblemCode} schema enumerates

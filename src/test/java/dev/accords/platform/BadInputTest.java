@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.accords.common.ProblemCode;
+import dev.accords.problem.ProblemCode;
 import dev.accords.support.ApiTest;
 import dev.accords.support.Deal;
 import io.agroal.api.AgroalDataSource;

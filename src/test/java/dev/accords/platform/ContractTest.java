@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import dev.accords.common.ProblemCode;
+import dev.accords.problem.ProblemCode;
 import dev.accords.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -1,4 +1,7 @@
-package dev.accords.common;
+package dev.accords.paging;
+
+import dev.accords.problem.ApiException;
+import dev.accords.problem.ProblemCode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,6 @@
-package dev.accords.common;
+package dev.accords.http;
+
+import dev.accords.problem.ProblemResponses;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

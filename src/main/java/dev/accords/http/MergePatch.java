@@ -1,4 +1,6 @@
-package dev.accords.common;
+package dev.accords.http;
+
+import dev.accords.problem.ApiException;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,7 @@
-package dev.accords.common;
+package dev.accords.problem;
+
+import dev.accords.http.AllowedMethods;
+import dev.accords.http.RequestIds;
 
 import java.util.List;
 

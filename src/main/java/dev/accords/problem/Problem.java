@@ -1,4 +1,4 @@
-package dev.accords.common;
+package dev.accords.problem;
 
 import java.util.LinkedHashMap;
 import java.util.List;

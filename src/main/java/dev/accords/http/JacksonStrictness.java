@@ -1,4 +1,4 @@
-package dev.accords.common;
+package dev.accords.http;
 
 import java.io.IOException;
 import java.time.LocalDate;

@@ -1,4 +1,7 @@
-package dev.accords.common;
+package dev.accords.http;
+
+import dev.accords.problem.ApiException;
+import dev.accords.problem.ProblemCode;
 
 import jakarta.ws.rs.core.EntityTag;
 

@@ -1,4 +1,4 @@
-package dev.accords.common;
+package dev.accords.http;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

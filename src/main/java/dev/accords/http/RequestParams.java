@@ -1,4 +1,6 @@
-package dev.accords.common;
+package dev.accords.http;
+
+import dev.accords.problem.ApiException;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,14 +16,14 @@ import jakarta.ws.rs.core.UriInfo;
  * Parses path and query parameters by hand. JAX-RS turns a failed conversion of a path or query
  * parameter into a bare 404; parsing here lets the client hear which parameter is wrong and why.
  */
-public final class QueryParams {
+public final class RequestParams {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private QueryParams() {
+    private RequestParams() {
     }
 
     /**

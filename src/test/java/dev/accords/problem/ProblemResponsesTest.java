@@ -1,4 +1,4 @@
-package dev.accords.common;
+package dev.accords.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.accords.common;
+package dev.accords.http;
 
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,4 +1,4 @@
-package dev.accords.common;
+package dev.accords.problem;
 
 /**
  * Holds strings that may carry client input (a problem's detail, a field name, the request path) to

@@ -1,4 +1,4 @@
-package dev.accords.common;
+package dev.accords.problem;
 
 /** One invalid input: the JSON field or parameter name, and what is wrong with it. */
 public record FieldError(String field, String message) {

@@ -1,4 +1,4 @@
-package dev.accords.common;
+package dev.accords.paging;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

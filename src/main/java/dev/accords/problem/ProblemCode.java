@@ -1,4 +1,6 @@
-package dev.accords.common;
+package dev.accords.problem;
+
+import dev.accords.http.Idempotency;
 
 import java.util.Locale;
 

@@ -1,4 +1,6 @@
-package dev.accords.common;
+package dev.accords.problem;
+
+import dev.accords.http.JacksonStrictness;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,9 @@
-package dev.accords.common;
+package dev.accords.http;
+
+import dev.accords.problem.Problem;
+import dev.accords.problem.ProblemCode;
+import dev.accords.problem.ProblemMapper;
+import dev.accords.problem.ProblemResponses;
 
 import java.util.Locale;
 import java.util.UUID;
