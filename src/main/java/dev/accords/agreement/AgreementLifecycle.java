@@ -33,6 +33,8 @@ public class AgreementLifecycle {
     EntityManager em;
     @Inject
     AuditTrail audit;
+    @Inject
+    AgreementSignatories signatories;
 
     /** Moves the (locked) agreement to {@code target} or refuses with the rule that stops it. */
     void transition(Agreement agreement, AgreementStatus target) {
@@ -66,12 +68,10 @@ public class AgreementLifecycle {
     }
 
     private void reopen(Agreement agreement) {
-        Number signed = (Number) em.createNativeQuery(
-                        "select count(*) from signatories where agreement_id = ?1 and status = 'SIGNED'")
-                .setParameter(1, agreement.id).getSingleResult();
-        if (signed.longValue() > 0) {
+        long signed = signatories.countSigned(agreement.id);
+        if (signed > 0) {
             throw new ApiException(ProblemCode.AGREEMENT_HAS_SIGNATURES,
-                    signed + " signator" + (signed.longValue() == 1 ? "y has" : "ies have")
+                    signed + " signator" + (signed == 1 ? "y has" : "ies have")
                             + " already signed; a signed text cannot be reopened");
         }
         // Declinations answered the finalized text; the reopened text asks again.

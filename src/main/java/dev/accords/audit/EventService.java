@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
+import dev.accords.paging.Slice;
 
 /** Reads an agreement's audit trail, oldest first. */
 @ApplicationScoped
@@ -40,11 +41,9 @@ public class EventService {
                         from agreement_events where agreement_id = ?1 and id > ?2 order by id limit ?3""", Tuple.class)
                 .setParameter(1, agreementId).setParameter(2, after == null ? 0L : after.longValue())
                 .setParameter(3, limit + 1).getResultList();
-        boolean more = rows.size() > limit;
-        List<Tuple> page = more ? rows.subList(0, limit) : rows;
-        List<EventView> items = page.stream().map(this::view).toList();
-        String next = more ? PageCursor.after(ORDERING, items.get(items.size() - 1).sequence(), agreementId).encode() : null;
-        return new EventPage(items, next);
+        Slice<Tuple> page = Slice.of(rows, limit,
+                last -> PageCursor.after(ORDERING, last.get("sequence", Number.class).longValue(), agreementId));
+        return new EventPage(page.map(this::view), page.nextCursor());
     }
 
     /** One row of the query above, by its column names. */

@@ -12,6 +12,7 @@ import dev.accords.agreement.AgreementStatus;
 import dev.accords.clause.ClauseStatus;
 import dev.accords.problem.ApiException;
 import dev.accords.paging.PageCursor;
+import dev.accords.paging.Slice;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
 
@@ -67,14 +68,8 @@ public class OpenClauseReportService {
 
     @Transactional
     public GlobalOpenClausePage across(GlobalOpenClauseQuery query) {
-        List<OpenClauseQueries.GlobalRow> rows = queries.globalPage(query);
-        boolean more = rows.size() > query.limit();
-        List<OpenClauseQueries.GlobalRow> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = null;
-        if (more) {
-            OpenClauseQueries.GlobalRow last = page.get(page.size() - 1);
-            next = PageCursor.after(ORDERING, last.clause().id(), last.priorityRank(), last.clause().openSince()).encode();
-        }
-        return new GlobalOpenClausePage(page.stream().map(OpenClauseQueries.GlobalRow::clause).toList(), next);
+        Slice<OpenClauseQueries.GlobalRow> page = Slice.of(queries.globalPage(query), query.limit(), last ->
+                PageCursor.after(ORDERING, last.clause().id(), last.priorityRank(), last.clause().openSince()));
+        return new GlobalOpenClausePage(page.map(OpenClauseQueries.GlobalRow::clause), page.nextCursor());
     }
 }
