@@ -86,26 +86,26 @@ public class AgreementService {
         agreement.requireChangeable();
         AgreementView before = AgreementView.of(agreement);
         boolean changed = false;
-        if (patch.title() != null) {
-            changed |= set(agreement.title, required(patch.title(), "title"), v -> agreement.title = v);
+        if (patch.title != null) {
+            changed |= set(agreement.title, required(patch.title, "title"), v -> agreement.title = v);
         }
-        if (patch.summary() != null) {
-            changed |= set(agreement.summary, patch.summary().orElse(null), v -> agreement.summary = v);
+        if (patch.summary != null) {
+            changed |= set(agreement.summary, patch.summary.orElse(null), v -> agreement.summary = v);
         }
-        if (patch.tags() != null) {
-            List<String> tags = patch.tags().orElse(List.of());
+        if (patch.tags != null) {
+            List<String> tags = patch.tags.orElse(List.of());
             checkDistinct(null, tags);
             changed |= set(agreement.tags, tags, v -> agreement.tags = new ArrayList<>(v));
         }
-        if (patch.plannedSigningDate() != null) {
-            changed |= set(agreement.plannedSigningDate, patch.plannedSigningDate().orElse(null),
+        if (patch.plannedSigningDate != null) {
+            changed |= set(agreement.plannedSigningDate, patch.plannedSigningDate.orElse(null),
                     v -> agreement.plannedSigningDate = v);
         }
-        if (patch.signingPlace() != null) {
-            changed |= set(agreement.signingPlace, patch.signingPlace().orElse(null), v -> agreement.signingPlace = v);
+        if (patch.signingPlace != null) {
+            changed |= set(agreement.signingPlace, patch.signingPlace.orElse(null), v -> agreement.signingPlace = v);
         }
-        if (patch.parties() != null) {
-            List<Party> parties = required(patch.parties(), "parties");
+        if (patch.parties != null) {
+            List<Party> parties = required(patch.parties, "parties");
             checkDistinct(parties, null);
             List<Party> current = AgreementView.of(agreement).parties();
             if (!current.equals(parties)) {
@@ -118,8 +118,8 @@ public class AgreementService {
                 changed = true;
             }
         }
-        if (patch.status() != null) {
-            AgreementStatus target = required(patch.status(), "status");
+        if (patch.status != null) {
+            AgreementStatus target = required(patch.status, "status");
             if (target != agreement.status) {
                 lifecycle.transition(agreement, target);
                 changed = true;
