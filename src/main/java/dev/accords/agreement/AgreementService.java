@@ -113,7 +113,7 @@ public class AgreementService {
                     throw new ApiException(ProblemCode.AGREEMENT_FINALIZED,
                             "the parties of a FINALIZED agreement are frozen; reopen it (status NEGOTIATING) first");
                 }
-                lifecycle.requirePartiesUnused(agreement, parties);
+                requirePartiesUnused(agreement, parties);
                 replaceParties(agreement, parties);
                 changed = true;
             }
@@ -150,6 +150,23 @@ public class AgreementService {
                 .setParameter(1, id).executeUpdate();
         agreements.getEntityManager().detach(agreement);
         audit.record(id, EventKind.AGREEMENT_DELETED, EventTarget.AGREEMENT, id, java.util.Map.of("title", agreement.title));
+    }
+
+    /** Refuses to drop a party that a clause, a position or a signatory still refers to. */
+    private void requirePartiesUnused(Agreement agreement, List<Party> next) {
+        Set<String> kept = next.stream().map(Party::code).collect(Collectors.toSet());
+        List<String> removed = agreement.partyCodes().stream().filter(code -> !kept.contains(code)).toList();
+        if (removed.isEmpty()) {
+            return;
+        }
+        List<String> inUse = agreements.partiesInUse(agreement.id, removed);
+        if (!inUse.isEmpty()) {
+            throw new ApiException(ProblemCode.PARTY_IN_USE,
+                    "part" + (inUse.size() == 1 ? "y " : "ies ") + String.join(", ", inUse)
+                            + " cannot be removed: a clause, position or signatory refers to "
+                            + (inUse.size() == 1 ? "it" : "them"),
+                    List.of(), Map.of("parties", inUse));
+        }
     }
 
     private static void replaceParties(Agreement agreement, List<Party> parties) {
