@@ -12,8 +12,7 @@ final class Findings {
     void add(String problem, BadRequest request, RawHttp.Response response, Map<String, String> ids) {
         String[] defect = request.defect().split("\\.");
         String key = request.operation().operationId() + " | " + defect[0] + (defect.length > 1 ? "." + defect[1] : "")
-                + " | " + response.status() + " | " + problem.replaceAll("\\s+", " ").substring(0, Math.min(160,
-                problem.replaceAll("\\s+", " ").length()));
+                + " | " + response.status() + " | " + BadRequest.cut(problem.replaceAll("\\s+", " "), 160);
         counts.merge(key, 1, Integer::sum);
         examples.computeIfAbsent(key, k -> request.describe(ids) + "\n      -> " + response.status() + " "
                 + response.headers() + " " + BadRequest.cut(response.bodyText(), 600));
