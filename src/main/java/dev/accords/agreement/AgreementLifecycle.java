@@ -20,7 +20,7 @@ import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
 
 /**
- * The agreement's status machine (DOMAIN.md): DRAFT → NEGOTIATING → FINALIZED → SIGNED, WITHDRAWN
+ * The agreement's status machine (docs/DOMAIN.md): DRAFT → NEGOTIATING → FINALIZED → SIGNED, WITHDRAWN
  * from any state but SIGNED, FINALIZED → NEGOTIATING to reopen while nobody has signed. SIGNED is
  * reached only through the last signature. It reads clauses and signatories in SQL, by count, so a
  * transition never loads an agreement's children.

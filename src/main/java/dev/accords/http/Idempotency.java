@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * {@code Idempotency-Key} for POST (API-CONVENTIONS §8), kept in PostgreSQL so it holds across
+ * {@code Idempotency-Key} for POST (docs/API-CONVENTIONS.md §11), kept in PostgreSQL so it holds across
  * restarts and instances.
  *
  * <p>The key, the action and the stored response share one transaction. The key is held by a

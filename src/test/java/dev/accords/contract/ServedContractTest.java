@@ -11,7 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** API-CONVENTIONS §17: the running service serves openapi.yaml itself at /q/openapi, not a drifted copy. */
+/** docs/API-CONVENTIONS.md §19: the running service serves openapi.yaml itself at /q/openapi, not a drifted copy. */
 @QuarkusTest
 class ServedContractTest {
 

@@ -41,7 +41,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Every kind of bad input of API-CONVENTIONS §Errors item 12, and a few more a real client sends
+ * Every kind of bad input of docs/API-CONVENTIONS.md §15, and a few more a real client sends
  * by mistake: each is refused with the exact 4xx as an {@code application/problem+json} document
  * that is complete, says nothing about the implementation, and leaves the database as it was.
  */

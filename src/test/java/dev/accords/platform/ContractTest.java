@@ -29,7 +29,7 @@ import dev.accords.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * openapi.yaml at the repository root is the contract (API-CONVENTIONS §17): the running service
+ * openapi.yaml at the repository root is the contract (docs/API-CONVENTIONS.md §19): the running service
  * serves exactly that document, and the document and the JAX-RS resources describe the same
  * operations, in both directions. Both sides are read afresh on every run, so resources and paths
  * added by any feature are covered without touching this test.
