@@ -1,6 +1,7 @@
 package dev.accords.database;
 
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,8 @@ import io.agroal.api.AgroalDataSource;
  * one connection died with its server, the others usually did too.
  *
  * <p>{@link RetryOnStaleConnection} applies this to every {@code @Transactional} method; code that
- * starts a transaction programmatically (QuarkusTransaction) can wrap itself in {@link #call}.
+ * starts a transaction programmatically wraps itself in {@link #get}, e.g.
+ * {@code retry.get(() -> QuarkusTransaction.requiringNew().call(() -> ...))}.
  */
 @ApplicationScoped
 public class StaleConnectionRetry {
@@ -66,6 +68,18 @@ public class StaleConnectionRetry {
         }
         dataSource.flush(AgroalDataSource.FlushMode.INVALID);
         return transaction.call();
+    }
+
+    /** {@link #call} for a transaction begun programmatically (QuarkusTransaction), which throws no checked exception. */
+    public <T> T get(Supplier<T> transaction) {
+        try {
+            return call(transaction::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Only the transaction manager's status query declares one (SystemException).
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String rootMessage(Throwable failure) {
