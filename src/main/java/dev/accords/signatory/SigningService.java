@@ -57,7 +57,7 @@ public class SigningService {
         requireMayAnswerFor(signatory, "sign");
         ETags.requireMatch(ifMatch, signatory.version);
         SignatoryRules.requireNotSigned(signatory, "a signatory signs only once");
-        SignatoryRules.requireWritable(agreement);
+        agreement.requireChangeable();
         SignatoryRules.requireFinalized(agreement, "sign");
         if (signatory.status == SignatoryStatus.DECLINED) {
             throw new ApiException(ProblemCode.SIGNATORY_DECLINED, signatory.label()
@@ -102,7 +102,7 @@ public class SigningService {
         requireMayAnswerFor(signatory, "decline");
         ETags.requireMatch(ifMatch, signatory.version);
         SignatoryRules.requireNotSigned(signatory, "a signature cannot be taken back");
-        SignatoryRules.requireWritable(agreement);
+        agreement.requireChangeable();
         SignatoryRules.requireFinalized(agreement, "decline");
         if (signatory.status == SignatoryStatus.DECLINED) {
             throw new ApiException(ProblemCode.SIGNATORY_DECLINED, signatory.label() + " has already declined");
