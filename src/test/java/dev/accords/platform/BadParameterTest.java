@@ -45,11 +45,21 @@ class BadParameterTest extends BadInputApiTest {
         for (String id : List.of("not-a-uuid", "3fa85f64-5717-4562-b3fc-2c963f66afa", "3fa85f64-5717-4562-b3fc-2c963f66afaZ",
                 "3fa85f6457174562b3fc2c963f66afa6", "+fa85f64-5717-4562-b3fc-2c963f66afa6", "1-1-1-1-1")) {
             String path = AGREEMENTS + "/" + id;
-            JsonPath problem = refused(400, "VALIDATION_FAILED", path, r -> r.get(path));
+            JsonPath problem = refused(400, "VALIDATION_FAILED", path, r -> r.urlEncodingEnabled(false).get(path));
             assertThat(problem.getString("errors[0].field")).isEqualTo("agreementId");
-            refused(400, "VALIDATION_FAILED", path,
-                    r -> r.contentType("application/merge-patch+json").body(Map.of("summary", "s")).patch(path));
-            refused(400, "VALIDATION_FAILED", path, r -> r.delete(path));
+            refused(400, "VALIDATION_FAILED", path, r -> r.urlEncodingEnabled(false)
+                    .contentType("application/merge-patch+json").body(Map.of("summary", "s")).patch(path));
+            refused(400, "VALIDATION_FAILED", path, r -> r.urlEncodingEnabled(false).delete(path));
+        }
+    }
+
+    /** A path that holds what a URI cannot once decoded: the problem's instance keeps the client's escapes. */
+    @Test
+    void shouldAnswerWithTheInstanceAsSent() {
+        for (String id : List.of("%00", "%0A", "%20", "caf%C3%A9", "%7B%7D")) {
+            String path = AGREEMENTS + "/" + id;
+            refused(400, "VALIDATION_FAILED", path, r -> r.urlEncodingEnabled(false).delete(path));
+            refused(400, "VALIDATION_FAILED", path + "/clauses", r -> r.urlEncodingEnabled(false).get(path + "/clauses"));
         }
     }
 
