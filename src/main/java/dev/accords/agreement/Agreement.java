@@ -21,6 +21,9 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.accords.problem.ApiException;
+import dev.accords.problem.ProblemCode;
+
 /** An agreement under negotiation. Never leaves the service layer: see {@link AgreementView}. */
 @Entity
 @Table(name = "agreements")
@@ -69,5 +72,25 @@ public class Agreement {
 
     public List<String> partyCodes() {
         return parties.stream().map(p -> p.id.code).toList();
+    }
+
+    /** SIGNED and WITHDRAWN agreements, with their clauses and signatories, can be read, not changed. */
+    public void requireChangeable() {
+        if (status.isFinal()) {
+            throw new ApiException(ProblemCode.AGREEMENT_READ_ONLY,
+                    "the agreement is " + status + "; it, its clauses and its signatories can be read, not changed");
+        }
+    }
+
+    /** Refuses a request field that names none of this agreement's parties; null names nothing and passes. */
+    public void requireParty(String field, String code) {
+        if (code != null && !hasParty(code)) {
+            throw ApiException.invalid(field, notAParty(code));
+        }
+    }
+
+    /** How every refusal words a code that names none of this agreement's parties. */
+    public String notAParty(String code) {
+        return code + " is not a party of this agreement (parties: " + String.join(", ", partyCodes()) + ")";
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
@@ -20,7 +21,7 @@ import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
 
 /**
- * The agreement's status machine (DOMAIN.md): DRAFT → NEGOTIATING → FINALIZED → SIGNED, WITHDRAWN
+ * The agreement's status machine (docs/DOMAIN.md): DRAFT → NEGOTIATING → FINALIZED → SIGNED, WITHDRAWN
  * from any state but SIGNED, FINALIZED → NEGOTIATING to reopen while nobody has signed. SIGNED is
  * reached only through the last signature. It reads clauses and signatories in SQL, by count, so a
  * transition never loads an agreement's children.
@@ -32,6 +33,8 @@ public class AgreementLifecycle {
     EntityManager em;
     @Inject
     AuditTrail audit;
+    @Inject
+    AgreementSignatories signatories;
 
     /** Moves the (locked) agreement to {@code target} or refuses with the rule that stops it. */
     void transition(Agreement agreement, AgreementStatus target) {
@@ -65,12 +68,10 @@ public class AgreementLifecycle {
     }
 
     private void reopen(Agreement agreement) {
-        Number signed = (Number) em.createNativeQuery(
-                        "select count(*) from signatories where agreement_id = ?1 and status = 'SIGNED'")
-                .setParameter(1, agreement.id).getSingleResult();
-        if (signed.longValue() > 0) {
+        long signed = signatories.countSigned(agreement.id);
+        if (signed > 0) {
             throw new ApiException(ProblemCode.AGREEMENT_HAS_SIGNATURES,
-                    signed + " signator" + (signed.longValue() == 1 ? "y has" : "ies have")
+                    signed + " signator" + (signed == 1 ? "y has" : "ies have")
                             + " already signed; a signed text cannot be reopened");
         }
         // Declinations answered the finalized text; the reopened text asks again.
@@ -93,21 +94,21 @@ public class AgreementLifecycle {
 
     private void requireNoBlockingClauses(UUID agreementId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> blocking = em.createNativeQuery("""
-                        select id, reference, status, count(*) over () from clauses
+        List<Tuple> blocking = em.createNativeQuery("""
+                        select id, reference, status, count(*) over () as total from clauses
                         where agreement_id = ?1 and status in ('PROPOSED', 'UNDER_NEGOTIATION')
-                        order by priority_rank, open_since, id limit ?2""")
+                        order by priority_rank, open_since, id limit ?2""", Tuple.class)
                 .setParameter(1, agreementId).setParameter(2, MAX_BLOCKING_LISTED).getResultList();
         if (blocking.isEmpty()) {
             return;
         }
-        long total = ((Number) blocking.get(0)[3]).longValue();
+        long total = blocking.get(0).get("total", Number.class).longValue();
         List<Map<String, Object>> clauses = new ArrayList<>();
-        for (Object[] row : blocking) {
+        for (Tuple row : blocking) {
             Map<String, Object> clause = new LinkedHashMap<>();
-            clause.put("id", row[0].toString());
-            clause.put("reference", row[1]);
-            clause.put("status", row[2]);
+            clause.put("id", row.get("id", UUID.class).toString());
+            clause.put("reference", row.get("reference", String.class));
+            clause.put("status", row.get("status", String.class));
             clauses.add(clause);
         }
         String references = clauses.stream().limit(MAX_REFERENCES_IN_DETAIL).map(c -> (String) c.get("reference"))

@@ -26,6 +26,7 @@ import dev.accords.problem.ApiException;
 import dev.accords.http.ETags;
 import dev.accords.problem.FieldError;
 import dev.accords.paging.PageCursor;
+import dev.accords.paging.Slice;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
 
@@ -73,26 +74,16 @@ public class AgreementService {
 
     @Transactional
     public AgreementPage list(AgreementQuery query) {
-        List<Agreement> rows = agreements.page(query);
-        boolean more = rows.size() > query.limit();
-        List<Agreement> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = null;
-        if (more) {
-            Agreement last = page.get(page.size() - 1);
-            Instant value = query.sort().field().equals("updatedAt") ? last.updatedAt : last.createdAt;
-            next = PageCursor.after(query.sort().token(), value, last.id).encode();
-        }
-        return new AgreementPage(page.stream().map(AgreementView::of).toList(), next);
+        Slice<Agreement> page = Slice.of(agreements.page(query), query.limit(), last -> PageCursor.after(
+                query.sort().token(), query.sort().field().equals("updatedAt") ? last.updatedAt : last.createdAt, last.id));
+        return new AgreementPage(page.map(AgreementView::of), page.nextCursor());
     }
 
     @Transactional
     public AgreementView update(UUID id, String ifMatch, AgreementPatch patch) {
         Agreement agreement = agreements.requireForUpdate(id);
         ETags.requireMatch(ifMatch, agreement.version);
-        if (agreement.status.isFinal()) {
-            throw new ApiException(ProblemCode.AGREEMENT_READ_ONLY,
-                    "the agreement is " + agreement.status + "; it can be read, not changed");
-        }
+        agreement.requireChangeable();
         AgreementView before = AgreementView.of(agreement);
         boolean changed = false;
         if (patch.title() != null) {

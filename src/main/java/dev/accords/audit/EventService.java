@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
+import dev.accords.paging.Slice;
 
 /** Reads an agreement's audit trail, oldest first. */
 @ApplicationScoped
@@ -34,24 +36,24 @@ public class EventService {
     public EventPage list(UUID agreementId, PageCursor after, int limit) {
         agreements.require(agreementId);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, occurred_at, actor, kind, target_type, target_id, cast(changes as text)
-                        from agreement_events where agreement_id = ?1 and id > ?2 order by id limit ?3""")
+        List<Tuple> rows = em.createNativeQuery("""
+                        select id as sequence, occurred_at, actor, kind, target_type, target_id, cast(changes as text) as changes
+                        from agreement_events where agreement_id = ?1 and id > ?2 order by id limit ?3""", Tuple.class)
                 .setParameter(1, agreementId).setParameter(2, after == null ? 0L : after.longValue())
                 .setParameter(3, limit + 1).getResultList();
-        boolean more = rows.size() > limit;
-        List<Object[]> page = more ? rows.subList(0, limit) : rows;
-        List<EventView> items = page.stream().map(this::view).toList();
-        String next = more ? PageCursor.after(ORDERING, items.get(items.size() - 1).sequence(), agreementId).encode() : null;
-        return new EventPage(items, next);
+        Slice<Tuple> page = Slice.of(rows, limit,
+                last -> PageCursor.after(ORDERING, last.get("sequence", Number.class).longValue(), agreementId));
+        return new EventPage(page.map(this::view), page.nextCursor());
     }
 
-    private EventView view(Object[] row) {
+    /** One row of the query above, by its column names. */
+    private EventView view(Tuple row) {
         try {
-            Map<String, Object> changes = mapper.readValue((String) row[6], new TypeReference<>() {
+            Map<String, Object> changes = mapper.readValue(row.get("changes", String.class), new TypeReference<>() {
             });
-            return new EventView(((Number) row[0]).longValue(), (Instant) row[1], (String) row[2],
-                    EventKind.valueOf((String) row[3]), EventTarget.valueOf((String) row[4]), (UUID) row[5], changes);
+            return new EventView(row.get("sequence", Number.class).longValue(), row.get("occurred_at", Instant.class),
+                    row.get("actor", String.class), EventKind.valueOf(row.get("kind", String.class)),
+                    EventTarget.valueOf(row.get("target_type", String.class)), row.get("target_id", UUID.class), changes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event unreadable", e);
         }

@@ -11,18 +11,10 @@ import dev.accords.problem.ApiException;
 import dev.accords.problem.ProblemCode;
 import dev.accords.problem.ProblemResponses;
 
-/** The agreement-level rules every clause change must pass, in one place. */
+/** The rules several clause changes share; the agreement-wide ones (read-only, party codes) are {@link Agreement}'s. */
 final class ClauseGuards {
 
     private ClauseGuards() {
-    }
-
-    /** SIGNED and WITHDRAWN agreements can be read, not changed. */
-    static void requireChangeable(Agreement agreement) {
-        if (agreement.status.isFinal()) {
-            throw new ApiException(ProblemCode.AGREEMENT_READ_ONLY,
-                    "the agreement is " + agreement.status + "; its clauses can be read, not changed");
-        }
     }
 
     /** While FINALIZED, clause text, status and positions are frozen: reopen first. */
@@ -31,13 +23,6 @@ final class ClauseGuards {
             throw new ApiException(ProblemCode.AGREEMENT_FINALIZED,
                     "the agreement is FINALIZED, so " + what
                             + " is frozen; reopen it (PATCH status NEGOTIATING) first");
-        }
-    }
-
-    static void requireParty(Agreement agreement, String field, String code) {
-        if (code != null && !agreement.hasParty(code)) {
-            throw ApiException.invalid(field, code + " is not a party of this agreement (parties: "
-                    + String.join(", ", agreement.partyCodes()) + ")");
         }
     }
 

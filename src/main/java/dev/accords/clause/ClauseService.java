@@ -24,6 +24,7 @@ import dev.accords.audit.EventTarget;
 import dev.accords.problem.ApiException;
 import dev.accords.http.ETags;
 import dev.accords.paging.PageCursor;
+import dev.accords.paging.Slice;
 import dev.accords.paging.Timestamps;
 
 /** Owns the transactions for clauses: creation, reading, merge-patches and deletion. */
@@ -44,12 +45,12 @@ public class ClauseService {
     @Transactional
     public ClauseView create(UUID agreementId, ClauseCreate request) {
         Agreement agreement = agreements.requireShared(agreementId);
-        ClauseGuards.requireChangeable(agreement);
+        agreement.requireChangeable();
         ClauseGuards.requireNotFinalized(agreement, "the clause list");
-        ClauseGuards.requireParty(agreement, "proposedBy", request.proposedBy());
-        if (clauses.referenceTaken(agreementId, request.reference(), null)) {
-            throw ClauseGuards.referenceTaken(request.reference());
-        }
+        agreement.requireParty("proposedBy", request.proposedBy());
+        // A taken reference is found by the unique index when the insert is flushed below, not by a
+        // count first: one statement fewer, and the same answer (409 CLAUSE_REFERENCE_TAKEN) whether
+        // the other clause committed long ago or is being created at this very moment.
         Instant now = Timestamps.now();
         Clause clause = new Clause();
         clause.id = UUID.randomUUID();
@@ -81,16 +82,10 @@ public class ClauseService {
     @Transactional
     public ClausePage list(ClauseQuery query) {
         Agreement agreement = agreements.requireWithParties(query.agreementId());
-        List<Clause> rows = clauses.page(query);
-        boolean more = rows.size() > query.limit();
-        List<Clause> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = null;
-        if (more) {
-            Clause last = page.get(page.size() - 1);
-            next = PageCursor.after(ORDERING, last.createdAt, last.id).encode();
-        }
+        Slice<Clause> page = Slice.of(clauses.page(query), query.limit(),
+                last -> PageCursor.after(ORDERING, last.createdAt, last.id));
         List<String> parties = agreement.partyCodes();
-        return new ClausePage(page.stream().map(c -> ClauseView.of(c, parties)).toList(), next);
+        return new ClausePage(page.map(c -> ClauseView.of(c, parties)), page.nextCursor());
     }
 
     @Transactional
@@ -98,7 +93,7 @@ public class ClauseService {
         Agreement agreement = agreements.requireShared(agreementId);
         Clause clause = clauses.requireForUpdate(agreementId, clauseId);
         ETags.requireMatch(ifMatch, clause.version);
-        ClauseGuards.requireChangeable(agreement);
+        agreement.requireChangeable();
         ClauseView before = ClauseView.of(clause, agreement.partyCodes());
         Instant now = Timestamps.now();
         List<String> revised = new ArrayList<>();
@@ -125,7 +120,7 @@ public class ClauseService {
         if (patch.proposedBy != null) {
             String proposedBy = patch.proposedBy.orElse(null);
             if (!Objects.equals(proposedBy, clause.proposedBy)) {
-                ClauseGuards.requireParty(agreement, "proposedBy", proposedBy);
+                agreement.requireParty("proposedBy", proposedBy);
                 frozen.add("proposedBy");
                 clause.proposedBy = proposedBy;
             }
@@ -178,7 +173,7 @@ public class ClauseService {
         Agreement agreement = agreements.requireShared(agreementId);
         Clause clause = clauses.requireForUpdate(agreementId, clauseId);
         ETags.requireMatch(ifMatch, clause.version);
-        ClauseGuards.requireChangeable(agreement);
+        agreement.requireChangeable();
         ClauseGuards.requireNotFinalized(agreement, "the clause list");
         // One statement: the database cascades to positions and revisions.
         clauses.getEntityManager().createNativeQuery("delete from clauses where id = ?1")

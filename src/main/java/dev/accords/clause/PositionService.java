@@ -36,11 +36,10 @@ public class PositionService {
         Agreement agreement = agreements.requireShared(agreementId);
         Clause clause = clauses.requireForUpdate(agreementId, clauseId);
         if (!agreement.hasParty(partyCode)) {
-            throw new ApiException(ProblemCode.PARTY_NOT_FOUND, partyCode + " is not a party of this agreement (parties: "
-                    + String.join(", ", agreement.partyCodes()) + ")");
+            throw new ApiException(ProblemCode.PARTY_NOT_FOUND, agreement.notAParty(partyCode));
         }
         ETags.requireMatch(ifMatch, clause.version);
-        ClauseGuards.requireChangeable(agreement);
+        agreement.requireChangeable();
         ClausePosition position = clause.position(partyCode).orElse(null);
         Stance current = position == null ? Stance.NO_POSITION : position.stance;
         String currentNote = position == null ? null : position.note;

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
+import dev.accords.paging.Slice;
 
 /** Reads a clause's revisions, oldest first. */
 @ApplicationScoped
@@ -28,10 +29,8 @@ public class RevisionService {
         agreements.require(agreementId);
         clauses.require(agreementId, clauseId);
         int afterNumber = after == null ? 0 : (int) after.longValue();
-        List<ClauseRevision> rows = clauses.revisions(clauseId, afterNumber, limit);
-        boolean more = rows.size() > limit;
-        List<ClauseRevision> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? PageCursor.after(ORDERING, page.get(page.size() - 1).id.number, clauseId).encode() : null;
-        return new RevisionPage(page.stream().map(revisions::view).toList(), next);
+        Slice<ClauseRevision> page = Slice.of(clauses.revisions(clauseId, afterNumber, limit), limit,
+                last -> PageCursor.after(ORDERING, last.id.number, clauseId));
+        return new RevisionPage(page.map(revisions::view), page.nextCursor());
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -27,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * {@code Idempotency-Key} for POST (API-CONVENTIONS §8), kept in PostgreSQL so it holds across
+ * {@code Idempotency-Key} for POST (docs/API-CONVENTIONS.md §11), kept in PostgreSQL so it holds across
  * restarts and instances.
  *
  * <p>The key, the action and the stored response share one transaction. The key is held by a
@@ -89,36 +90,39 @@ public class Idempotency {
                           select ctid from idempotency_keys where created_at < ?1 limit 100)""")
                 .setParameter(1, now.minus(RETENTION)).executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                         select request_hash, state, response_status, response_body, location, etag, created_at
-                        from idempotency_keys where operation = ?1 and idempotency_key = ?2""")
+                        from idempotency_keys where operation = ?1 and idempotency_key = ?2""", Tuple.class)
                 .setParameter(1, operation).setParameter(2, key).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
-        Object[] row = rows.get(0);
-        Instant createdAt = (Instant) row[6];
+        Tuple row = rows.get(0);
+        Instant createdAt = row.get("created_at", Instant.class);
+        boolean inProgress = "IN_PROGRESS".equals(row.get("state", String.class));
         boolean expired = createdAt.isBefore(now.minus(RETENTION));
-        boolean abandoned = "IN_PROGRESS".equals(row[1]) && createdAt.isBefore(now.minus(ABANDONED_AFTER));
+        boolean abandoned = inProgress && createdAt.isBefore(now.minus(ABANDONED_AFTER));
         if (expired || abandoned) {
             return null;
         }
-        if (!hash.equals(row[0])) {
+        if (!hash.equals(row.get("request_hash", String.class))) {
             throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used with a different request body; use a new key for a new request");
         }
-        if ("IN_PROGRESS".equals(row[1])) {
+        if (inProgress) {
             throw inUse();
         }
-        Response.ResponseBuilder replay = Response.status(((Number) row[2]).intValue())
+        Response.ResponseBuilder replay = Response.status(row.get("response_status", Number.class).intValue())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(row[3])
+                .entity(row.get("response_body", String.class))
                 .header("Idempotent-Replayed", "true");
-        if (row[4] != null) {
-            replay.header(HttpHeaders.LOCATION, row[4]);
+        String location = row.get("location", String.class);
+        if (location != null) {
+            replay.header(HttpHeaders.LOCATION, location);
         }
-        if (row[5] != null) {
-            replay.tag(EntityTag.valueOf((String) row[5]));
+        String etag = row.get("etag", String.class);
+        if (etag != null) {
+            replay.tag(EntityTag.valueOf(etag));
         }
         return replay.build();
     }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
@@ -35,8 +36,10 @@ class OpenClauseQueries {
               order by p.ordinal), ',')""";
     private static final String OPEN = "c.status in ('PROPOSED', 'UNDER_NEGOTIATION', 'DEFERRED')";
     private static final String DAYS_OPEN = "floor(extract(epoch from (statement_timestamp() - c.open_since)) / 86400)::int";
-    static final String CLAUSE_COLUMNS = "c.id, c.reference, c.title, c.topic, c.status, c.priority, c.proposed_by, "
-            + "c.open_since, " + DAYS_OPEN + " as days_open, " + AWAITING + " as awaiting, c.priority_rank";
+    /** The columns {@link #openClause} reads, by these names. */
+    private static final String CLAUSE_COLUMNS = "c.id as id, c.reference as reference, c.title as title, c.topic as topic, "
+            + "c.status as status, c.priority as priority, c.proposed_by as proposed_by, c.open_since as open_since, "
+            + DAYS_OPEN + " as days_open, " + AWAITING + " as awaiting, c.priority_rank as priority_rank";
 
     static final int MAX_LISTED = 1000;
 
@@ -48,12 +51,13 @@ class OpenClauseQueries {
 
     Optional<AgreementHeader> header(UUID agreementId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select a.title, a.status, (select count(*) from signatories s where s.agreement_id = a.id)
-                        from agreements a where a.id = ?1""")
+        List<Tuple> rows = em.createNativeQuery("""
+                        select a.title as title, a.status as status,
+                          (select count(*) from signatories s where s.agreement_id = a.id) as signatories
+                        from agreements a where a.id = ?1""", Tuple.class)
                 .setParameter(1, agreementId).getResultList();
-        return rows.stream().findFirst()
-                .map(r -> new AgreementHeader((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
+        return rows.stream().findFirst().map(row -> new AgreementHeader(row.get("title", String.class),
+                row.get("status", String.class), row.get("signatories", Number.class).longValue()));
     }
 
     /**
@@ -62,32 +66,30 @@ class OpenClauseQueries {
      */
     List<OpenClause> openClauses(UUID agreementId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + CLAUSE_COLUMNS + " from clauses c where c.agreement_id = ?1 and "
-                        + OPEN + " order by c.priority_rank, c.open_since, c.id limit ?2")
+        List<Tuple> rows = em.createNativeQuery("select " + CLAUSE_COLUMNS + " from clauses c where c.agreement_id = ?1 and "
+                        + OPEN + " order by c.priority_rank, c.open_since, c.id limit ?2", Tuple.class)
                 .setParameter(1, agreementId).setParameter(2, MAX_LISTED).getResultList();
-        return rows.stream().map(r -> new OpenClause((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                ClauseStatus.valueOf((String) r[4]), ClausePriority.valueOf((String) r[5]), (String) r[6],
-                ClauseStatus.valueOf((String) r[4]).isBlocking(), (Instant) r[7], ((Number) r[8]).intValue(),
-                codes((String) r[9]))).toList();
+        return rows.stream().map(OpenClauseQueries::openClause).toList();
     }
 
-    /** Totals and counts in one statement: dimension, key, count. */
+    /** Totals and counts in one statement: one row per dimension and bucket, with its number of clauses. */
     Map<String, Map<String, Integer>> counts(UUID agreementId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                         with open_clause as (
                           select c.topic, c.priority, c.status, %s as awaiting
                           from clauses c where c.agreement_id = ?1 and %s)
-                        select 'status', status, count(*) from open_clause group by status
+                        select 'status' as dimension, status as bucket, count(*) as clauses from open_clause group by status
                         union all select 'topic', topic, count(*) from open_clause where topic is not null group by topic
                         union all select 'priority', priority, count(*) from open_clause group by priority
                         union all select 'party', party, count(*)
                           from open_clause, unnest(string_to_array(nullif(awaiting, ''), ',')) as party group by party
-                        """.formatted(AWAITING, OPEN))
+                        """.formatted(AWAITING, OPEN), Tuple.class)
                 .setParameter(1, agreementId).getResultList();
         Map<String, Map<String, Integer>> counts = emptyCounts();
-        for (Object[] row : rows) {
-            counts.get((String) row[0]).put((String) row[1], ((Number) row[2]).intValue());
+        for (Tuple row : rows) {
+            counts.get(row.get("dimension", String.class))
+                    .put(row.get("bucket", String.class), row.get("clauses", Number.class).intValue());
         }
         return counts;
     }
@@ -101,7 +103,12 @@ class OpenClauseQueries {
         return counts;
     }
 
-    List<Object[]> globalPage(GlobalOpenClauseQuery query) {
+    /** An open clause of the global list, with the urgency rank its keyset cursor needs. */
+    record GlobalRow(GlobalOpenClause clause, short priorityRank) {
+    }
+
+    /** One page plus one row of the global list, so the caller knows whether another page follows. */
+    List<GlobalRow> globalPage(GlobalOpenClauseQuery query) {
         StringBuilder sql = new StringBuilder("select a.id as agreement_id, a.title as agreement_title, ")
                 .append(CLAUSE_COLUMNS)
                 .append(" from clauses c join agreements a on a.id = c.agreement_id")
@@ -142,16 +149,32 @@ class OpenClauseQueries {
         // keeps it prepared on the server whatever limit clients ask for.
         params.add(query.limit() + 1);
         sql.append(" order by c.priority_rank, c.open_since, c.id limit ?").append(params.size());
-        Query nativeQuery = em.createNativeQuery(sql.toString());
+        Query nativeQuery = em.createNativeQuery(sql.toString(), Tuple.class);
         for (int i = 0; i < params.size(); i++) {
             nativeQuery.setParameter(i + 1, params.get(i));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = nativeQuery.getResultList();
-        return rows;
+        List<Tuple> rows = nativeQuery.getResultList();
+        return rows.stream().map(row -> {
+            OpenClause clause = openClause(row);
+            return new GlobalRow(new GlobalOpenClause(row.get("agreement_id", UUID.class),
+                    row.get("agreement_title", String.class), clause.id(), clause.reference(), clause.title(),
+                    clause.topic(), clause.status(), clause.priority(), clause.proposedBy(), clause.blocking(),
+                    clause.openSince(), clause.daysOpen(), clause.awaiting()),
+                    row.get("priority_rank", Number.class).shortValue());
+        }).toList();
     }
 
-    static List<String> codes(String joined) {
+    /** One row of {@link #CLAUSE_COLUMNS}, by column name. */
+    private static OpenClause openClause(Tuple row) {
+        ClauseStatus status = ClauseStatus.valueOf(row.get("status", String.class));
+        return new OpenClause(row.get("id", UUID.class), row.get("reference", String.class), row.get("title", String.class),
+                row.get("topic", String.class), status, ClausePriority.valueOf(row.get("priority", String.class)),
+                row.get("proposed_by", String.class), status.isBlocking(), row.get("open_since", Instant.class),
+                row.get("days_open", Number.class).intValue(), codes(row.get("awaiting", String.class)));
+    }
+
+    private static List<String> codes(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 }

@@ -1,6 +1,5 @@
 package dev.accords.report;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,10 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.accords.agreement.AgreementStatus;
-import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
 import dev.accords.problem.ApiException;
 import dev.accords.paging.PageCursor;
+import dev.accords.paging.Slice;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
 
@@ -69,21 +68,8 @@ public class OpenClauseReportService {
 
     @Transactional
     public GlobalOpenClausePage across(GlobalOpenClauseQuery query) {
-        List<Object[]> rows = queries.globalPage(query);
-        boolean more = rows.size() > query.limit();
-        List<Object[]> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = null;
-        if (more) {
-            Object[] last = page.get(page.size() - 1);
-            next = PageCursor.after(ORDERING, (UUID) last[2], ((Number) last[12]).longValue(), (Instant) last[9]).encode();
-        }
-        return new GlobalOpenClausePage(page.stream().map(OpenClauseReportService::globalItem).toList(), next);
-    }
-
-    private static GlobalOpenClause globalItem(Object[] r) {
-        ClauseStatus status = ClauseStatus.valueOf((String) r[6]);
-        return new GlobalOpenClause((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
-                status, ClausePriority.valueOf((String) r[7]), (String) r[8], status.isBlocking(), (Instant) r[9],
-                ((Number) r[10]).intValue(), OpenClauseQueries.codes((String) r[11]));
+        Slice<OpenClauseQueries.GlobalRow> page = Slice.of(queries.globalPage(query), query.limit(), last ->
+                PageCursor.after(ORDERING, last.clause().id(), last.priorityRank(), last.clause().openSince()));
+        return new GlobalOpenClausePage(page.map(OpenClauseQueries.GlobalRow::clause), page.nextCursor());
     }
 }

@@ -17,14 +17,6 @@ final class SignatoryRules {
     private SignatoryRules() {
     }
 
-    /** SIGNED and WITHDRAWN agreements keep their signatories as a record: readable, not changeable. */
-    static void requireWritable(Agreement agreement) {
-        if (agreement.status.isFinal()) {
-            throw new ApiException(ProblemCode.AGREEMENT_READ_ONLY,
-                    "the agreement is " + agreement.status + "; its signatories can be read, not changed");
-        }
-    }
-
     /** Signing and declining answer the finalized text, so they need a FINALIZED agreement. */
     static void requireFinalized(Agreement agreement, String action) {
         if (agreement.status != AgreementStatus.FINALIZED) {
@@ -39,13 +31,6 @@ final class SignatoryRules {
         if (signatory.status == SignatoryStatus.SIGNED) {
             throw new ApiException(ProblemCode.SIGNATORY_ALREADY_SIGNED,
                     signatory.label() + " signed at " + signatory.signedAt + "; " + refused);
-        }
-    }
-
-    static void requireParty(Agreement agreement, String partyCode) {
-        if (!agreement.hasParty(partyCode)) {
-            throw ApiException.invalid("partyCode", partyCode + " is not a party of the agreement; its parties are "
-                    + String.join(", ", agreement.partyCodes()));
         }
     }
 

@@ -20,6 +20,7 @@ import dev.accords.audit.EventTarget;
 import dev.accords.problem.ApiException;
 import dev.accords.http.ETags;
 import dev.accords.paging.PageCursor;
+import dev.accords.paging.Slice;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
 
@@ -41,8 +42,8 @@ public class SignatoryService {
     @Transactional
     public SignatoryView create(UUID agreementId, SignatoryCreate request) {
         Agreement agreement = agreements.requireShared(agreementId);
-        SignatoryRules.requireWritable(agreement);
-        SignatoryRules.requireParty(agreement, request.partyCode());
+        agreement.requireChangeable();
+        agreement.requireParty("partyCode", request.partyCode());
         SignatoryRules.requireNoLaterSignature(signatories, agreement, request.name(), request.signingOrder());
         Instant now = Timestamps.now();
         Signatory signatory = new Signatory();
@@ -66,15 +67,9 @@ public class SignatoryService {
     @Transactional
     public SignatoryPage list(UUID agreementId, int limit, PageCursor after) {
         agreements.require(agreementId);
-        List<Signatory> rows = signatories.page(agreementId, limit, after);
-        boolean more = rows.size() > limit;
-        List<Signatory> page = more ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (more) {
-            Signatory last = page.get(page.size() - 1);
-            next = PageCursor.after(SignatoryRepository.ORDERING, last.createdAt, last.id).encode();
-        }
-        return new SignatoryPage(page.stream().map(SignatoryView::of).toList(), next);
+        Slice<Signatory> page = Slice.of(signatories.page(agreementId, limit, after), limit,
+                last -> PageCursor.after(SignatoryRepository.ORDERING, last.createdAt, last.id));
+        return new SignatoryPage(page.map(SignatoryView::of), page.nextCursor());
     }
 
     @Transactional
@@ -88,7 +83,7 @@ public class SignatoryService {
         Agreement agreement = agreements.requireShared(agreementId);
         Signatory signatory = signatories.requireForUpdate(agreementId, id);
         ETags.requireMatch(ifMatch, signatory.version);
-        SignatoryRules.requireWritable(agreement);
+        agreement.requireChangeable();
         SignatoryRules.requireNotSigned(signatory, "a signed signatory cannot be edited");
         SignatoryView before = SignatoryView.of(signatory);
         boolean changed = false;
@@ -100,7 +95,7 @@ public class SignatoryService {
         }
         if (patch.partyCode() != null) {
             String partyCode = required(patch.partyCode(), "partyCode");
-            SignatoryRules.requireParty(agreement, partyCode);
+            agreement.requireParty("partyCode", partyCode);
             changed |= set(signatory.partyCode, partyCode, v -> signatory.partyCode = v);
         }
         if (patch.signingOrder() != null) {
@@ -134,7 +129,7 @@ public class SignatoryService {
         Agreement agreement = agreements.requireForUpdate(agreementId);
         Signatory signatory = signatories.requireForUpdate(agreementId, id);
         ETags.requireMatch(ifMatch, signatory.version);
-        SignatoryRules.requireWritable(agreement);
+        agreement.requireChangeable();
         SignatoryRules.requireNotSigned(signatory, "a signed signatory cannot be removed");
         if (agreement.status == AgreementStatus.FINALIZED && signatories.countNotSigned(agreementId) == 1
                 && signatories.countSigned(agreementId) > 0) {

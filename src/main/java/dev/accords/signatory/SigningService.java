@@ -29,7 +29,7 @@ import dev.accords.security.Roles;
  * Owns the transactions of the two answers a signatory gives to a FINALIZED agreement: signing
  * and declining.
  *
- * <p>Signing order (DOMAIN.md): a signatory with order N waits until every signatory with a
+ * <p>Signing order (docs/DOMAIN.md): a signatory with order N waits until every signatory with a
  * lower order has SIGNED (a DECLINED one keeps them waiting until the agreement is reopened);
  * equal orders sign in any order. A signatory without an order neither waits nor is waited for.
  */
@@ -57,7 +57,7 @@ public class SigningService {
         requireMayAnswerFor(signatory, "sign");
         ETags.requireMatch(ifMatch, signatory.version);
         SignatoryRules.requireNotSigned(signatory, "a signatory signs only once");
-        SignatoryRules.requireWritable(agreement);
+        agreement.requireChangeable();
         SignatoryRules.requireFinalized(agreement, "sign");
         if (signatory.status == SignatoryStatus.DECLINED) {
             throw new ApiException(ProblemCode.SIGNATORY_DECLINED, signatory.label()
@@ -102,7 +102,7 @@ public class SigningService {
         requireMayAnswerFor(signatory, "decline");
         ETags.requireMatch(ifMatch, signatory.version);
         SignatoryRules.requireNotSigned(signatory, "a signature cannot be taken back");
-        SignatoryRules.requireWritable(agreement);
+        agreement.requireChangeable();
         SignatoryRules.requireFinalized(agreement, "decline");
         if (signatory.status == SignatoryStatus.DECLINED) {
             throw new ApiException(ProblemCode.SIGNATORY_DECLINED, signatory.label() + " has already declined");

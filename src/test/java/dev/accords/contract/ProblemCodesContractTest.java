@@ -76,7 +76,7 @@ class ProblemCodesContractTest {
                 softly.assertThat(known).as("%s lists %s, which the service does not have", operation, code).isNotNull();
                 if (known != null) {
                     softly.assertThat(status).as("%s: the status of %s", operation, code).isEqualTo(known.status());
-                    // API-CONVENTIONS §13: each 4xx has its own response; 406 and 5xx fall under `default`.
+                    // docs/API-CONVENTIONS.md §17: each 4xx has its own response; 406 and 5xx fall under `default`.
                     boolean declared = operation.declares(status)
                             || ((status == 406 || status >= 500) && operation.statuses().contains("default"));
                     softly.assertThat(declared).as("%s: a response declared for %s %s", operation, status, code).isTrue();
