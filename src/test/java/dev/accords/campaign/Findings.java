@@ -3,18 +3,21 @@ package dev.accords.campaign;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What went wrong, grouped so that one bug hit a thousand times is reported once, with an example. */
 final class Findings {
 
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, String> examples = new LinkedHashMap<>();
+    private final Map<String, Integer> byFamily = new TreeMap<>();
     private int requests;
 
     /** Everything wrong with the answer to one request (nothing, mostly). */
     void add(List<String> problems, BadRequest request, RawHttp.Response response, Map<String, String> ids) {
         if (!problems.isEmpty()) {
             requests++;
+            byFamily.merge(request.family(), 1, Integer::sum);
             problems.forEach(problem -> record(problem, request, response, ids));
         }
     }
@@ -42,8 +45,8 @@ final class Findings {
             return "  findings: none\n";
         }
         int problems = counts.values().stream().mapToInt(Integer::intValue).sum();
-        StringBuilder report = new StringBuilder("  findings (" + requests + " requests, " + problems + " problems, "
-                + counts.size() + " kinds):\n");
+        StringBuilder report = new StringBuilder("  findings (" + requests + " requests, by family " + byFamily + "; "
+                + problems + " problems of " + counts.size() + " kinds):\n");
         counts.forEach((key, count) -> report.append("    ").append(count).append(" x ").append(key).append('\n')
                 .append("      e.g. ").append(examples.get(key)).append('\n'));
         return report.toString();
