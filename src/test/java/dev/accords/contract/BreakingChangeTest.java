@@ -40,8 +40,8 @@ class BreakingChangeTest {
     static final Path RELEASES = Path.of("src/test/resources/contract");
     private static final Pattern RELEASE = Pattern.compile("openapi-v(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");
 
-    private final Map<String, Object> contract = Contract.read();
-    private final Version current = Version.parse(Contract.version(contract));
+    private final Contract contract = Contract.load();
+    private final Version current = Version.parse(contract.version());
 
     @Test
     void shouldNotGoBehindTheLastRelease() {
@@ -84,23 +84,24 @@ class BreakingChangeTest {
     @Test
     void shouldKeepTheSdkNamesOfTheLastReleaseOfItsMajorVersion() {
         Release baseline = baseline();
-        Map<String, Object> released = Contract.read(baseline.file());
+        Contract released = Contract.load(baseline.file());
         Map<String, Contract.Operation> now = new LinkedHashMap<>();
-        Contract.operations(contract).forEach(operation -> now.put(operation.id(), operation));
+        contract.operations().forEach(operation -> now.put(operation.operationId(), operation));
 
         SoftAssertions softly = new SoftAssertions();
-        for (Contract.Operation before : Contract.operations(released)) {
-            Contract.Operation after = now.get(before.id());
-            softly.assertThat(after).as("operationId %s (the SDK method) of %s", before.id(), before).isNotNull();
+        for (Contract.Operation before : released.operations()) {
+            Contract.Operation after = now.get(before.operationId());
+            softly.assertThat(after).as("operationId %s (the SDK method) of %s", before.operationId(), before).isNotNull();
             if (after != null) {
-                softly.assertThat(after.method() + " " + after.path()).as("path and method of operationId %s", before.id())
+                softly.assertThat(after.method() + " " + after.path())
+                        .as("path and method of operationId %s", before.operationId())
                         .isEqualTo(before.method() + " " + before.path());
-                softly.assertThat(after.tags()).as("tags of operationId %s (the Java SDK's API class)", before.id())
+                softly.assertThat(after.tags()).as("tags of operationId %s (the Java SDK's API class)", before.operationId())
                         .isEqualTo(before.tags());
             }
         }
-        softly.assertThat(Contract.schemaNames(contract)).as("schema names (the SDK's type names)")
-                .containsAll(Contract.schemaNames(released));
+        softly.assertThat(contract.schemaNames()).as("schema names (the SDK's type names)")
+                .containsAll(released.schemaNames());
         softly.assertAll();
     }
 
