@@ -120,6 +120,9 @@ public record BadRequest(Operation operation, String family, String defect, Stri
                 .mapToObj(cp -> cp < 0x20 || cp == 0x7f || Character.isSurrogate((char) cp) && cp <= 0xFFFF
                         ? String.format("\\u%04X", cp) : new String(Character.toChars(cp)))
                 .reduce(new StringBuilder(), StringBuilder::append, StringBuilder::append).toString();
-        return printable.length() <= max ? printable : printable.substring(0, max) + "…(" + text.length() + " chars)";
+        if (printable.codePointCount(0, printable.length()) <= max) {
+            return printable;
+        }
+        return printable.substring(0, printable.offsetByCodePoints(0, max)) + "…(" + text.length() + " chars)";
     }
 }

@@ -39,7 +39,8 @@ final class BodyFamilies {
             String mediaType = content.getKey();
             JsonNode schema = content.getValue();
             Obj base = baseline.validBody(op, mediaType);
-            Gen<Obj> start = Gen.<Obj>frequency(Gen.weight(2, Gen.constant(base)), Gen.weight(1, withOddFiller(base, schema)));
+            Gen<Obj> start = Gen.<Obj>frequency(Gen.weight(2, Gen.constant(base)),
+                    Gen.weight(1, withOddFiller(base, schema)));
             options.add(start.flatMap(b -> violations.invalidObject(schema, b, 0)).map(mutated ->
                     BadRequest.of(op, "body", "body." + mutated.kind(), Baseline.headers(mediaType),
                             Baseline.utf8(JsonText.write(mutated.value())))));
@@ -119,13 +120,14 @@ final class BodyFamilies {
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     String memberType = field.getValue().path("type").asText();
-                    if (!obj.has(field.getKey()) && (!path.isEmpty() || memberType.equals("object") || memberType.equals("array"))) {
+                    boolean container = memberType.equals("object") || memberType.equals("array");
+                    if (!obj.has(field.getKey()) && (!path.isEmpty() || container)) {
                         continue; // only a top-level scalar is added where the base body has no such member
                     }
                     List<String> deeper = new ArrayList<>(path);
                     deeper.add(field.getKey());
-                    collectScalars(field.getValue(), obj.get(field.getKey()), place.isEmpty() ? field.getKey() : place + "." + field.getKey(),
-                            deeper, out);
+                    String here = place.isEmpty() ? field.getKey() : place + "." + field.getKey();
+                    collectScalars(field.getValue(), obj.get(field.getKey()), here, deeper, out);
                 }
             }
             case "array" -> {

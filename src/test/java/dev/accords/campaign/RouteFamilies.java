@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 
 import dev.accords.contract.Contract;
 import dev.accords.contract.Contract.Operation;
+import dev.accords.problem.ProblemCode;
 
 /**
  * Requests for routes the contract does not have: a method the path does not declare, or an unknown
  * sub-path ("route"), and a segment with matrix parameters such as {@code ;jsessionid=x} ("matrix"),
- * which no path of the contract has.
+ * which no path of the contract has: JAX-RS would drop them and serve the path without them, so the
+ * service answers 404 ROUTE_NOT_FOUND, as for any other path it does not have.
  */
 final class RouteFamilies {
 
@@ -94,7 +96,7 @@ final class RouteFamilies {
             String[] changed = segments.clone();
             changed[index] = changed[index] + parameter;
             return baseline.start(op, "matrix", "matrix." + (segments[index].startsWith("{") ? "parameter" : "literal"))
-                    .withPath("/" + String.join("/", changed));
+                    .withPath("/" + String.join("/", changed)).expecting(404, ProblemCode.ROUTE_NOT_FOUND.name());
         });
     }
 }

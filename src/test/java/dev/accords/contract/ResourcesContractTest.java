@@ -19,9 +19,10 @@ import jakarta.ws.rs.HttpMethod;
 import org.junit.jupiter.api.Test;
 
 /**
- * The document and the JAX-RS resources describe the same operations, in both directions. Both sides
- * are read afresh on every run (openapi.yaml, and the compiled classes under dev.accords), so
- * resources and paths added by any feature are covered without touching this test.
+ * openapi.yaml is the contract (docs/API-CONVENTIONS.md §19): it and the JAX-RS resources describe
+ * the same operations, in both directions. Both sides are read afresh on every run (openapi.yaml,
+ * and the compiled classes under dev.accords), so resources and paths added by any feature are
+ * covered without touching this test.
  */
 class ResourcesContractTest {
 

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * docs/API-CONVENTIONS.md §19: the running service serves openapi.yaml itself at /q/openapi, as YAML and as
- * JSON, not a drifted or generated copy. A difference is reported by where it is in the document.
+ * docs/API-CONVENTIONS.md §19: the running service serves openapi.yaml itself at /q/openapi, as YAML
+ * and as JSON, not a drifted or generated copy. A difference is reported by where it is in the document.
  */
 @QuarkusTest
 class ServedContractTest {

@@ -119,6 +119,21 @@ class BadHttpRequestTest extends BadInputApiTest {
         api().get(agreement).then().statusCode(200);
     }
 
+    /** Before, JAX-RS dropped them: GET /v1/agreements;jsessionid=x listed the agreements. */
+    @Test
+    void shouldAnswerNotFoundForMatrixParameters() {
+        String agreement = existingAgreement();
+        for (String path : List.of(AGREEMENTS + ";jsessionid=x", agreement + ";version=1", agreement + ";",
+                agreement + "/clauses;status=AGREED", "/v1;v=1/agreements")) {
+            JsonPath problem = refused(404, "ROUTE_NOT_FOUND", path, r -> r.urlEncodingEnabled(false).get(path));
+            assertThat(problem.getString("detail")).contains("matrix parameters");
+        }
+        refused(404, "ROUTE_NOT_FOUND", AGREEMENTS + ";jsessionid=x", r -> r.urlEncodingEnabled(false)
+                .contentType("application/json").body(Deal.agreement()).post(AGREEMENTS + ";jsessionid=x"));
+        refused(404, "ROUTE_NOT_FOUND", agreement + ";x", r -> r.urlEncodingEnabled(false).delete(agreement + ";x"));
+        api().get(agreement).then().statusCode(200);
+    }
+
     @Test
     void shouldAnswerMethodNotAllowedForWrongMethods() {
         String path = existingAgreement();

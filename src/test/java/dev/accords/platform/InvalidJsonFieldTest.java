@@ -2,6 +2,7 @@ package dev.accords.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -17,6 +18,10 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class InvalidJsonFieldTest extends BadInputApiTest {
+
+    /** JSON values that are no scalar: arrays (empty, a date's parts, a valid value wrapped) and objects. */
+    private static final List<Object> NOT_SCALARS = List.of(List.of(), List.of(2025, 2, 28), List.of("NEGOTIATING"),
+            Map.of(), Map.of("value", "2025-02-28"));
 
     // --- Wrong types -----------------------------------------------------------------------------
 
@@ -46,6 +51,43 @@ class InvalidJsonFieldTest extends BadInputApiTest {
         refusedField(AGREEMENTS, "tags", with("tags", "security"));
         refusedField(AGREEMENTS, "plannedSigningDate", with("plannedSigningDate", "2025-02-30"));
         refusedField(AGREEMENTS, "plannedSigningDate", with("plannedSigningDate", "28/02/2025"));
+    }
+
+    /**
+     * Every scalar field takes only its own JSON type. Before, a date took arrays: plannedSigningDate
+     * [] created an agreement with no date (and in a patch removed it), [2025,2,28] read as a date.
+     */
+    @Test
+    void shouldRefuseAnArrayOrAnObjectForEveryScalarFieldOfAnAgreement() {
+        String agreement = existingAgreement();
+        for (Object notAScalar : NOT_SCALARS) {
+            for (String field : List.of("title", "summary", "status", "plannedSigningDate", "signingPlace")) {
+                refusedField(AGREEMENTS, field, with(field, notAScalar));
+                refusedField(agreement, field, r -> r.contentType("application/merge-patch+json")
+                        .body(Collections.singletonMap(field, notAScalar)).patch(agreement));
+            }
+            refusedField(AGREEMENTS, "tags[0]", with("tags", List.of(notAScalar)));
+            refusedField(AGREEMENTS, "parties[1].code", with("parties", List.of(Map.of("code", "US", "name", "United States"),
+                    Map.of("code", notAScalar, "name", "Ukraine"))));
+        }
+    }
+
+    /** The other scalar types of the API: a clause's priority, a signatory's signing order, a stance. */
+    @Test
+    void shouldRefuseAnArrayOrAnObjectForTheScalarsOfClausesSignatoriesAndPositions() {
+        String agreement = existingAgreement();
+        String clauses = agreement + "/clauses";
+        String clause = api().body(Map.of("reference", "1", "title", "Critical minerals")).post(clauses)
+                .then().statusCode(201).extract().header("Location").replaceFirst("^https?://[^/]+", "");
+        String signatories = agreement + "/signatories";
+        for (Object notAScalar : NOT_SCALARS) {
+            refusedField(clauses, "priority", r -> r.contentType("application/json")
+                    .body(Map.of("reference", "2", "title", "Fund", "priority", notAScalar)).post(clauses));
+            refusedField(signatories, "signingOrder", r -> r.contentType("application/json")
+                    .body(Map.of("name", "Volodymyr Zelensky", "partyCode", "UA", "signingOrder", notAScalar)).post(signatories));
+            refusedField(clause + "/positions/UA", "stance", r -> r.contentType("application/json")
+                    .body(Map.of("stance", notAScalar)).put(clause + "/positions/UA"));
+        }
     }
 
     // --- Unknown fields --------------------------------------------------------------------------
