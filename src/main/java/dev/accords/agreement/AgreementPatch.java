@@ -12,11 +12,13 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A JSON Merge Patch (RFC 7396) of an agreement. Each field is three-valued: absent (Java null,
- * leave it), JSON null ({@code Optional.empty()}, remove it) or a value (set it). The documents are
+ * leave it), JSON null ({@code Optional.empty()}, remove it) or a value (set it). The service reads
+ * the fields directly and applies each with {@link dev.accords.http.MergePatch}. The documents are
  * flat and arrays are replaced whole, which is exactly RFC 7396's semantics for them.
  *
- * <p>A class with fields rather than a record: Jackson hands a record's constructor an empty
- * Optional for an absent property, which would erase the difference between absent and null.
+ * <p>All three patches (this one, ClausePatch, SignatoryPatch) have this shape. A class with public
+ * fields rather than a record: Jackson hands a record's constructor an empty Optional for an absent
+ * property, which would erase the difference between absent and null.
  */
 public class AgreementPatch {
     public Optional<@NotBlank @Size(max = 200) String> title;
@@ -26,32 +28,4 @@ public class AgreementPatch {
     public Optional<@NotNull AgreementStatus> status;
     public Optional<LocalDate> plannedSigningDate;
     public Optional<@Size(max = 200) String> signingPlace;
-
-    public Optional<String> title() {
-        return title;
-    }
-
-    public Optional<String> summary() {
-        return summary;
-    }
-
-    public Optional<List<Party>> parties() {
-        return parties;
-    }
-
-    public Optional<List<String>> tags() {
-        return tags;
-    }
-
-    public Optional<AgreementStatus> status() {
-        return status;
-    }
-
-    public Optional<LocalDate> plannedSigningDate() {
-        return plannedSigningDate;
-    }
-
-    public Optional<String> signingPlace() {
-        return signingPlace;
-    }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -73,6 +74,40 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         String direction = query.sort().descending() ? " desc" : " asc";
         hql.append(" order by ").append(column).append(direction).append(", a.id").append(direction);
         return find(hql.toString(), params).page(0, query.limit() + 1).list();
+    }
+
+    /** A clause that stops finalization, as the problem lists it. */
+    public record BlockingClause(UUID id, String reference, String status) {
+    }
+
+    /** The most urgent blocking clauses (at most the number asked for) and how many there are in all. */
+    public record BlockingClauses(long total, List<BlockingClause> listed) {
+    }
+
+    /** The agreement's PROPOSED and UNDER_NEGOTIATION clauses, most urgent first, in one statement. */
+    public BlockingClauses blockingClauses(UUID agreementId, int max) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = getEntityManager().createNativeQuery("""
+                        select id, reference, status, count(*) over () as total from clauses
+                        where agreement_id = ?1 and status in ('PROPOSED', 'UNDER_NEGOTIATION')
+                        order by priority_rank, open_since, id limit ?2""", Tuple.class)
+                .setParameter(1, agreementId).setParameter(2, max).getResultList();
+        return new BlockingClauses(rows.isEmpty() ? 0 : rows.get(0).get("total", Number.class).longValue(),
+                rows.stream().map(row -> new BlockingClause(row.get("id", UUID.class), row.get("reference", String.class),
+                        row.get("status", String.class))).toList());
+    }
+
+    /** Those of {@code codes} that a clause, a position or a signatory of the agreement refers to, sorted. */
+    public List<String> partiesInUse(UUID agreementId, List<String> codes) {
+        @SuppressWarnings("unchecked")
+        List<String> inUse = getEntityManager().createNativeQuery("""
+                        select party_code from (
+                          select proposed_by as party_code from clauses where agreement_id = ?1 and proposed_by = any(?2)
+                          union select party_code from clause_positions where agreement_id = ?1 and party_code = any(?2)
+                          union select party_code from signatories where agreement_id = ?1 and party_code = any(?2)
+                        ) used order by party_code""")
+                .setParameter(1, agreementId).setParameter(2, codes.toArray(String[]::new)).getResultList();
+        return inUse;
     }
 
     /** LIKE treats % and _ as wildcards; the search is for the literal text, so escape them. */

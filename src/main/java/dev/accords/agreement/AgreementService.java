@@ -86,26 +86,26 @@ public class AgreementService {
         agreement.requireChangeable();
         AgreementView before = AgreementView.of(agreement);
         boolean changed = false;
-        if (patch.title() != null) {
-            changed |= set(agreement.title, required(patch.title(), "title"), v -> agreement.title = v);
+        if (patch.title != null) {
+            changed |= set(agreement.title, required(patch.title, "title"), v -> agreement.title = v);
         }
-        if (patch.summary() != null) {
-            changed |= set(agreement.summary, patch.summary().orElse(null), v -> agreement.summary = v);
+        if (patch.summary != null) {
+            changed |= set(agreement.summary, patch.summary.orElse(null), v -> agreement.summary = v);
         }
-        if (patch.tags() != null) {
-            List<String> tags = patch.tags().orElse(List.of());
+        if (patch.tags != null) {
+            List<String> tags = patch.tags.orElse(List.of());
             checkDistinct(null, tags);
             changed |= set(agreement.tags, tags, v -> agreement.tags = new ArrayList<>(v));
         }
-        if (patch.plannedSigningDate() != null) {
-            changed |= set(agreement.plannedSigningDate, patch.plannedSigningDate().orElse(null),
+        if (patch.plannedSigningDate != null) {
+            changed |= set(agreement.plannedSigningDate, patch.plannedSigningDate.orElse(null),
                     v -> agreement.plannedSigningDate = v);
         }
-        if (patch.signingPlace() != null) {
-            changed |= set(agreement.signingPlace, patch.signingPlace().orElse(null), v -> agreement.signingPlace = v);
+        if (patch.signingPlace != null) {
+            changed |= set(agreement.signingPlace, patch.signingPlace.orElse(null), v -> agreement.signingPlace = v);
         }
-        if (patch.parties() != null) {
-            List<Party> parties = required(patch.parties(), "parties");
+        if (patch.parties != null) {
+            List<Party> parties = required(patch.parties, "parties");
             checkDistinct(parties, null);
             List<Party> current = AgreementView.of(agreement).parties();
             if (!current.equals(parties)) {
@@ -113,13 +113,13 @@ public class AgreementService {
                     throw new ApiException(ProblemCode.AGREEMENT_FINALIZED,
                             "the parties of a FINALIZED agreement are frozen; reopen it (status NEGOTIATING) first");
                 }
-                lifecycle.requirePartiesUnused(agreement, parties);
+                requirePartiesUnused(agreement, parties);
                 replaceParties(agreement, parties);
                 changed = true;
             }
         }
-        if (patch.status() != null) {
-            AgreementStatus target = required(patch.status(), "status");
+        if (patch.status != null) {
+            AgreementStatus target = required(patch.status, "status");
             if (target != agreement.status) {
                 lifecycle.transition(agreement, target);
                 changed = true;
@@ -150,6 +150,23 @@ public class AgreementService {
                 .setParameter(1, id).executeUpdate();
         agreements.getEntityManager().detach(agreement);
         audit.record(id, EventKind.AGREEMENT_DELETED, EventTarget.AGREEMENT, id, java.util.Map.of("title", agreement.title));
+    }
+
+    /** Refuses to drop a party that a clause, a position or a signatory still refers to. */
+    private void requirePartiesUnused(Agreement agreement, List<Party> next) {
+        Set<String> kept = next.stream().map(Party::code).collect(Collectors.toSet());
+        List<String> removed = agreement.partyCodes().stream().filter(code -> !kept.contains(code)).toList();
+        if (removed.isEmpty()) {
+            return;
+        }
+        List<String> inUse = agreements.partiesInUse(agreement.id, removed);
+        if (!inUse.isEmpty()) {
+            throw new ApiException(ProblemCode.PARTY_IN_USE,
+                    "part" + (inUse.size() == 1 ? "y " : "ies ") + String.join(", ", inUse)
+                            + " cannot be removed: a clause, position or signatory refers to "
+                            + (inUse.size() == 1 ? "it" : "them"),
+                    List.of(), Map.of("parties", inUse));
+        }
     }
 
     private static void replaceParties(Agreement agreement, List<Party> parties) {

@@ -11,4 +11,10 @@ public interface AgreementSignatories {
 
     /** How many of the agreement's signatories have signed. */
     long countSigned(UUID agreementId);
+
+    /**
+     * On reopening: sets the signatories who declined back to PENDING, without their reason, and
+     * records each change in the audit trail.
+     */
+    void askDeclinedAgain(UUID agreementId);
 }

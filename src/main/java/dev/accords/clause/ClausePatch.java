@@ -11,8 +11,9 @@ import dev.accords.agreement.Party;
 import dev.accords.agreement.Tags;
 
 /**
- * A JSON Merge Patch of a clause: absent leaves a field, null removes it (see AgreementPatch for
- * why this is a class of Optional fields and not a record).
+ * A JSON Merge Patch (RFC 7396) of a clause, shaped as {@link dev.accords.agreement.AgreementPatch}
+ * explains: each field is absent (Java null, leave it), JSON null ({@code Optional.empty()}, remove
+ * it) or a value (set it).
  */
 public class ClausePatch {
     public Optional<@NotBlank @Size(max = 20) String> reference;

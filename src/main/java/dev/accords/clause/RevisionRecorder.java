@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.accords.paging.Timestamps;
 
-/** Appends the next immutable revision of a clause (its values after a change). */
+/** Appends the next immutable revision of a clause (its values after a change); RevisionService reads them. */
 @ApplicationScoped
 class RevisionRecorder {
 
@@ -35,16 +35,5 @@ class RevisionRecorder {
             throw new IllegalStateException("positions not serializable", e);
         }
         clauses.getEntityManager().persist(revision);
-    }
-
-    RevisionView view(ClauseRevision revision) {
-        try {
-            List<PositionView> positions = mapper.readValue(revision.positions,
-                    mapper.getTypeFactory().constructCollectionType(List.class, PositionView.class));
-            return new RevisionView(revision.id.number, revision.createdAt, revision.changes, revision.title,
-                    revision.text, revision.status, revision.statusReason, positions);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored positions unreadable", e);
-        }
     }
 }

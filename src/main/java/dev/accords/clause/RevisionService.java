@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
@@ -22,7 +25,7 @@ public class RevisionService {
     @Inject
     ClauseRepository clauses;
     @Inject
-    RevisionRecorder revisions;
+    ObjectMapper mapper;
 
     @Transactional
     public RevisionPage list(UUID agreementId, UUID clauseId, PageCursor after, int limit) {
@@ -31,6 +34,18 @@ public class RevisionService {
         int afterNumber = after == null ? 0 : (int) after.longValue();
         Slice<ClauseRevision> page = Slice.of(clauses.revisions(clauseId, afterNumber, limit), limit,
                 last -> PageCursor.after(ORDERING, last.id.number, clauseId));
-        return new RevisionPage(page.map(revisions::view), page.nextCursor());
+        return new RevisionPage(page.map(this::view), page.nextCursor());
+    }
+
+    /** A stored revision as the API shows it; its positions are stored as the JSON the API showed then. */
+    private RevisionView view(ClauseRevision revision) {
+        try {
+            List<PositionView> positions = mapper.readValue(revision.positions,
+                    mapper.getTypeFactory().constructCollectionType(List.class, PositionView.class));
+            return new RevisionView(revision.id.number, revision.createdAt, revision.changes, revision.title,
+                    revision.text, revision.status, revision.statusReason, positions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored positions unreadable", e);
+        }
     }
 }

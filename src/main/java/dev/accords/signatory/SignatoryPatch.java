@@ -11,12 +11,10 @@ import jakarta.validation.constraints.Size;
 import dev.accords.agreement.Party;
 
 /**
- * A JSON Merge Patch (RFC 7396) of a signatory. Each field is three-valued: absent (Java null,
- * leave it), JSON null ({@code Optional.empty()}, remove it) or a value (set it). Status is not
- * patched: it moves only through the signature and declination actions.
- *
- * <p>A class with fields rather than a record, for the reason given on
- * {@link dev.accords.agreement.AgreementPatch}: a record would see an absent property as null.
+ * A JSON Merge Patch (RFC 7396) of a signatory, shaped as {@link dev.accords.agreement.AgreementPatch}
+ * explains: each field is absent (Java null, leave it), JSON null ({@code Optional.empty()}, remove
+ * it) or a value (set it). Status is not patched: it moves only through the signature and
+ * declination actions.
  */
 public class SignatoryPatch {
     public Optional<@NotBlank @Size(max = 200) String> name;
@@ -24,20 +22,4 @@ public class SignatoryPatch {
     public Optional<@NotNull @Pattern(regexp = Party.CODE_PATTERN, message = SignatoryCreate.CODE_MESSAGE) String> partyCode;
     public Optional<@Min(1) Integer> signingOrder;
     public Optional<@Size(min = 1, max = 200) String> principal;
-
-    public Optional<String> name() {
-        return name;
-    }
-
-    public Optional<String> role() {
-        return role;
-    }
-
-    public Optional<String> partyCode() {
-        return partyCode;
-    }
-
-    public Optional<Integer> signingOrder() {
-        return signingOrder;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.accords.signatory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,6 +65,20 @@ public class SignatoryRepository implements PanacheRepositoryBase<Signatory, UUI
 
     public long countSigned(UUID agreementId) {
         return count("agreementId = ?1 and status = ?2", agreementId, SignatoryStatus.SIGNED);
+    }
+
+    /**
+     * Sets every DECLINED signatory of the agreement back to PENDING without its reason, in one
+     * statement, and returns their ids. The statement bypasses the persistence context: call it before
+     * loading any of those signatories in the transaction.
+     */
+    public List<UUID> resetDeclined(UUID agreementId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<UUID> reset = getEntityManager().createNativeQuery("""
+                        update signatories set status = 'PENDING', decline_reason = null, updated_at = ?2,
+                          version = version + 1 where agreement_id = ?1 and status = 'DECLINED' returning id""")
+                .setParameter(1, agreementId).setParameter(2, now).getResultList();
+        return reset;
     }
 
     private static ApiException notFound(UUID id) {

@@ -87,19 +87,19 @@ public class SignatoryService {
         SignatoryRules.requireNotSigned(signatory, "a signed signatory cannot be edited");
         SignatoryView before = SignatoryView.of(signatory);
         boolean changed = false;
-        if (patch.name() != null) {
-            changed |= set(signatory.name, required(patch.name(), "name"), v -> signatory.name = v);
+        if (patch.name != null) {
+            changed |= set(signatory.name, required(patch.name, "name"), v -> signatory.name = v);
         }
-        if (patch.role() != null) {
-            changed |= set(signatory.role, patch.role().orElse(null), v -> signatory.role = v);
+        if (patch.role != null) {
+            changed |= set(signatory.role, patch.role.orElse(null), v -> signatory.role = v);
         }
-        if (patch.partyCode() != null) {
-            String partyCode = required(patch.partyCode(), "partyCode");
+        if (patch.partyCode != null) {
+            String partyCode = required(patch.partyCode, "partyCode");
             agreement.requireParty("partyCode", partyCode);
             changed |= set(signatory.partyCode, partyCode, v -> signatory.partyCode = v);
         }
-        if (patch.signingOrder() != null) {
-            Integer order = patch.signingOrder().orElse(null);
+        if (patch.signingOrder != null) {
+            Integer order = patch.signingOrder.orElse(null);
             if (order != null && !order.equals(signatory.signingOrder)) {
                 SignatoryRules.requireNoLaterSignature(signatories, agreement, signatory.name, order);
             }

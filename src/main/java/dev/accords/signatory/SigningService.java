@@ -82,7 +82,7 @@ public class SigningService {
         signed.put("signedPlace", signatory.signedPlace);
         audit.record(agreementId, EventKind.SIGNATORY_SIGNED, EventTarget.SIGNATORY, id, signed);
         if (signatories.countNotSigned(agreementId) == 0) {
-            // The only way into SIGNED (AgreementLifecycle refuses it from clients); finalizedAt stays as the
+            // The only way into SIGNED (AgreementTransitions refuses it from clients); finalizedAt stays as the
             // record of when the signed text was finalized.
             agreement.status = AgreementStatus.SIGNED;
             agreement.signedAt = now;

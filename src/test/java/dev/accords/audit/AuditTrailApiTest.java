@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,27 @@ class AuditTrailApiTest extends ApiTest {
                 .body("items[4].changes.statusReason", equalTo("US confirmed the final text"))
                 .body("items[6].changes.status", equalTo("FINALIZED"))
                 .body("items[8].changes.status", equalTo("SIGNED"));
+    }
+
+    @Test
+    void shouldRecordTheDeclinedSignatoryAskedAgainWhenTheAgreementIsReopened() {
+        String agreementId = Fixtures.agreement();
+        String signatoryId = api().body(Map.of("name", "Donald Trump", "partyCode", "US"))
+                .post("/v1/agreements/" + agreementId + "/signatories").then().statusCode(201).extract().path("id");
+        Fixtures.patchAgreement(agreementId, Map.of("status", "FINALIZED"));
+        api().body(Map.of("reason", "Not final for the United States."))
+                .post("/v1/agreements/" + agreementId + "/signatories/" + signatoryId + "/declination").then().statusCode(200);
+        Fixtures.patchAgreement(agreementId, Map.of("status", "NEGOTIATING"));
+
+        api().get("/v1/agreements/" + agreementId + "/events").then().statusCode(200)
+                .body("items.kind", contains("AGREEMENT_CREATED", "SIGNATORY_CREATED", "AGREEMENT_STATUS_CHANGED",
+                        "SIGNATORY_DECLINED", "SIGNATORY_UPDATED", "AGREEMENT_STATUS_CHANGED"))
+                .body("items[4].targetType", equalTo("SIGNATORY"))
+                .body("items[4].targetId", equalTo(signatoryId))
+                .body("items[4].changes.status", equalTo("PENDING"))
+                .body("items[4].changes.declineReason", nullValue())
+                .body("items[4].changes", hasKey("declineReason"))
+                .body("items[5].changes.status", equalTo("NEGOTIATING"));
     }
 
     @Test
