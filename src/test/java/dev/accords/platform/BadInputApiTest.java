@@ -51,10 +51,11 @@ abstract class BadInputApiTest extends ApiTest {
             Pattern.compile("(?i)sqlstate|constraint|violates|duplicate key"));
 
     /**
-     * A problem's instance is a URI reference (RFC 3986 §4.1), the request's absolute path: '/' and
-     * pchar only, where every '%' starts an escape of two hex digits.
+     * A problem's instance is a URI reference (RFC 3986 §4.1), the request's path: '/' and pchar only,
+     * where every '%' starts an escape of two hex digits (a path the router cannot route may be empty
+     * or lack its leading '/').
      */
-    private static final Pattern PATH_CHARACTERS = Pattern.compile("/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*");
+    private static final Pattern PATH_CHARACTERS = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*");
     private static final Pattern STRAY_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     /** Every (code, title), (code, status) and (code, type) seen by the bad-input tests run so far in this JVM. */
