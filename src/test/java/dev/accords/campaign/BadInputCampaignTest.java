@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * The bad-input campaign (issue 5, item 6; issue 11): for every operation of openapi.yaml, hundreds
  * of malformed requests made by seeded generators ({@link Malformations}), each of which must be
  * refused with a status the contract declares for the operation (or its {@code default} for a wrong
- * route, method, media type or size, or a request line or header section over the server's limits),
+ * route, method, media type or size, or a request target or headers over the service's limits),
  * with an application/problem+json body valid against the contract, never a 5xx, and without
  * changing anything in the database.
  *

@@ -32,7 +32,7 @@ import dev.accords.contract.Contract.Parameter;
  * library that checks responses), and, for what a schema cannot say, by the rule the contract, an RFC
  * or the server's limits state: the route and method exist, RFC 3986 percent-escapes, UTF-8, strict
  * JSON, RFC 9110 entity tags, the Idempotency-Key's visible ASCII, unknown query parameters "are
- * refused", a cursor the service could have issued, the body, request-line and header-section limits.
+ * refused", a cursor the service could have issued, the body, request-target and header limits.
  * Each reason starts with its kind ("route:", "escape:", "contract:", ...).
  */
 final class InvalidityOracle {
@@ -83,14 +83,13 @@ final class InvalidityOracle {
         return reasons;
     }
 
-    /** Over a limit of the server: the request's own headers alone, without Host and Authorization, count. */
+    /** Over a limit of the service: the request's own headers alone, without Host and Authorization, count. */
     private static void limits(BadRequest request, String target, List<String> reasons) {
         if (request.body() != null && request.body().length > LimitFamilies.MAX_BODY) {
             reasons.add("size: a body over the 1 MiB limit");
         }
-        int line = (request.method() + " " + target + " HTTP/1.1").getBytes(StandardCharsets.UTF_8).length;
-        if (line > LimitFamilies.MAX_REQUEST_LINE) {
-            reasons.add("limit: a request line of " + line + " bytes, over " + LimitFamilies.MAX_REQUEST_LINE);
+        if (target.length() > LimitFamilies.MAX_TARGET) {
+            reasons.add("limit: a request target of " + target.length() + " characters, over " + LimitFamilies.MAX_TARGET);
         }
         int section = 0;
         for (Map.Entry<String, String> header : request.headers()) {

@@ -48,7 +48,7 @@ class MalformationPropertiesTest {
             Map.entry("shape", List.of("contract: validation.request.body.schema.type")),
             Map.entry("json", List.of("json:")),
             Map.entry("size", List.of("size:")),
-            Map.entry("longTarget", List.of("limit: a request line")),
+            Map.entry("longTarget", List.of("limit: a request target")),
             Map.entry("manyHeaders", List.of("limit: a header section")),
             Map.entry("url", List.of("url:")),
             Map.entry("badEscape", List.of("escape:")),

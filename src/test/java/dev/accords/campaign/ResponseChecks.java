@@ -32,7 +32,7 @@ final class ResponseChecks {
 
     /**
      * Statuses an operation may answer through its {@code default} response, with the one code each;
-     * 414 and 431 (a request line or header section over the server's limits) take the service's one
+     * 414 and 431 (a request target or headers over the service's limits) take the service's one
      * code of that status, whatever its name.
      */
     static final Map<Integer, String> DEFAULT_ONLY = Map.of(
