@@ -1,7 +1,7 @@
 package dev.accords.agreement;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +63,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         }
         if (query.titleContains() != null) {
             hql.append(" and lower(a.title) like :q escape '\\'");
-            params.and("q", "%" + escapeLike(query.titleContains().toLowerCase(java.util.Locale.ROOT)) + "%");
+            params.and("q", "%" + escapeLike(query.titleContains().toLowerCase(Locale.ROOT)) + "%");
         }
         String column = "a." + query.sort().field();
         if (query.after() != null) {
@@ -117,9 +117,5 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     private static ApiException notFound(UUID id) {
         return new ApiException(ProblemCode.AGREEMENT_NOT_FOUND, "no agreement with id " + id);
-    }
-
-    public Optional<Agreement> findOptional(UUID id) {
-        return findByIdOptional(id);
     }
 }

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -149,7 +147,7 @@ public class AgreementService {
         agreements.getEntityManager().createNativeQuery("delete from agreements where id = ?1")
                 .setParameter(1, id).executeUpdate();
         agreements.getEntityManager().detach(agreement);
-        audit.record(id, EventKind.AGREEMENT_DELETED, EventTarget.AGREEMENT, id, java.util.Map.of("title", agreement.title));
+        audit.record(id, EventKind.AGREEMENT_DELETED, EventTarget.AGREEMENT, id, Map.of("title", agreement.title));
     }
 
     /** Refuses to drop a party that a clause, a position or a signatory still refers to. */
@@ -213,6 +211,4 @@ public class AgreementService {
                     errors, Map.of());
         }
     }
-
-
 }

@@ -1,7 +1,6 @@
 package dev.accords.clause;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -47,9 +46,5 @@ final class ClauseGuards {
             return referenceTaken(reference);
         }
         return e;
-    }
-
-    static ApiException notFound(UUID clauseId) {
-        return ClauseRepository.notFound(clauseId);
     }
 }

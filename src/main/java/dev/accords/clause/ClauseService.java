@@ -6,10 +6,9 @@ import static dev.accords.http.MergePatch.set;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +20,6 @@ import dev.accords.agreement.AgreementRepository;
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
-import dev.accords.problem.ApiException;
 import dev.accords.http.ETags;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
@@ -180,7 +178,7 @@ public class ClauseService {
                 .setParameter(1, clauseId).executeUpdate();
         clauses.getEntityManager().detach(clause);
         audit.record(agreementId, EventKind.CLAUSE_DELETED, EventTarget.CLAUSE, clauseId,
-                java.util.Map.of("reference", clause.reference));
+                Map.of("reference", clause.reference));
     }
 
     private void flush(String reference) {
@@ -190,6 +188,4 @@ public class ClauseService {
             throw ClauseGuards.translateReferenceRace(e, reference);
         }
     }
-
-
 }

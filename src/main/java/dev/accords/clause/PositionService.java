@@ -1,6 +1,8 @@
 package dev.accords.clause;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -65,7 +67,7 @@ public class PositionService {
         clause.updatedAt = now;
         clauses.flush();
         revisions.record(clause, agreement.partyCodes(), List.of("positions." + partyCode));
-        java.util.Map<String, Object> change = new java.util.LinkedHashMap<>();
+        Map<String, Object> change = new LinkedHashMap<>();
         change.put("partyCode", partyCode);
         change.put("stance", update.stance());
         change.put("note", update.note());

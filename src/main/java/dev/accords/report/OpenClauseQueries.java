@@ -46,30 +46,46 @@ class OpenClauseQueries {
     @Inject
     EntityManager em;
 
-    record AgreementHeader(String title, String status, long signatories) {
+    /**
+     * Makes the calling transaction read-only and REPEATABLE READ: every later statement of it sees
+     * the snapshot its first query takes. Under READ COMMITTED each statement would see its own.
+     * It must come before any query of the transaction (PostgreSQL refuses it after one).
+     */
+    void readOneSnapshot() {
+        em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
     }
 
-    Optional<AgreementHeader> header(UUID agreementId) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                        select a.title as title, a.status as status,
-                          (select count(*) from signatories s where s.agreement_id = a.id) as signatories
-                        from agreements a where a.id = ?1""", Tuple.class)
-                .setParameter(1, agreementId).getResultList();
-        return rows.stream().findFirst().map(row -> new AgreementHeader(row.get("title", String.class),
-                row.get("status", String.class), row.get("signatories", Number.class).longValue()));
+    /** An agreement's header and its most urgent open clauses. */
+    record AgreementOpenClauses(String title, String status, long signatories, List<OpenClause> openClauses) {
     }
 
     /**
-     * The most urgent open clauses of one agreement, at most {@link #MAX_LISTED} (openapi.yaml bounds
-     * the list; the totals and counts still cover every open clause).
+     * The agreement and its most urgent open clauses, at most {@link #MAX_LISTED} (openapi.yaml bounds
+     * the list; the totals and counts still cover every open clause), in one statement: the agreement's
+     * row joined to each clause listed, or once to nulls when none is open. Empty when there is no
+     * such agreement.
      */
-    List<OpenClause> openClauses(UUID agreementId) {
+    Optional<AgreementOpenClauses> agreementWithOpenClauses(UUID agreementId) {
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("select " + CLAUSE_COLUMNS + " from clauses c where c.agreement_id = ?1 and "
-                        + OPEN + " order by c.priority_rank, c.open_since, c.id limit ?2", Tuple.class)
+        List<Tuple> rows = em.createNativeQuery("""
+                        select a.title as agreement_title, a.status as agreement_status,
+                          (select count(*) from signatories s where s.agreement_id = ?1) as signatories, listed.*
+                        from agreements a left join lateral (
+                          select %s from clauses c where c.agreement_id = a.id and %s
+                          order by c.priority_rank, c.open_since, c.id limit ?2) listed on true
+                        where a.id = ?1
+                        order by listed.priority_rank, listed.open_since, listed.id""".formatted(CLAUSE_COLUMNS, OPEN),
+                        Tuple.class)
                 .setParameter(1, agreementId).setParameter(2, MAX_LISTED).getResultList();
-        return rows.stream().map(OpenClauseQueries::openClause).toList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Tuple agreement = rows.get(0);
+        List<OpenClause> open = rows.stream().filter(row -> row.get("id") != null).map(OpenClauseQueries::openClause)
+                .toList();
+        return Optional.of(new AgreementOpenClauses(agreement.get("agreement_title", String.class),
+                agreement.get("agreement_status", String.class), agreement.get("signatories", Number.class).longValue(),
+                open));
     }
 
     /** Totals and counts in one statement: one row per dimension and bucket, with its number of clauses. */

@@ -26,17 +26,22 @@ public class OpenClauseReportService {
     OpenClauseQueries queries;
 
     /**
-     * Read-only and in one transaction, so the header, the list and the counts see the same snapshot.
-     * When the list holds every open clause (fewer than {@link OpenClauseQueries#MAX_LISTED}), the
-     * totals and counts are tallied from it, which carries every field they count: a second statement
+     * One snapshot: the transaction is read-only and REPEATABLE READ, so the header, the list and,
+     * for a cut list, the counts all see the same committed state (READ COMMITTED, the default, gives
+     * each statement its own). Setting that costs a statement, so the header and the list come from
+     * one: two statements in all, as when they were read apart.
+     *
+     * <p>When the list holds every open clause (fewer than {@link OpenClauseQueries#MAX_LISTED}), the
+     * totals and counts are tallied from it, which carries every field they count: a further statement
      * would compute each clause's awaited parties all over again (bench/RESULTS.md). Only a longer,
      * cut list needs the counting statement.
      */
     @Transactional
     public AgreementOpenClausesReport forAgreement(UUID agreementId) {
-        OpenClauseQueries.AgreementHeader header = queries.header(agreementId)
+        queries.readOneSnapshot();
+        OpenClauseQueries.AgreementOpenClauses header = queries.agreementWithOpenClauses(agreementId)
                 .orElseThrow(() -> new ApiException(ProblemCode.AGREEMENT_NOT_FOUND, "no agreement with id " + agreementId));
-        List<OpenClause> open = queries.openClauses(agreementId);
+        List<OpenClause> open = header.openClauses();
         Map<String, Map<String, Integer>> counts = open.size() < OpenClauseQueries.MAX_LISTED
                 ? tally(open) : queries.counts(agreementId);
         Map<String, Integer> byStatus = counts.get("status");

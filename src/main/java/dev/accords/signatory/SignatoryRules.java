@@ -1,9 +1,6 @@
 package dev.accords.signatory;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import dev.accords.agreement.Agreement;
@@ -54,6 +51,4 @@ final class SignatoryRules {
     static String labels(List<Signatory> signatories) {
         return signatories.stream().map(Signatory::labelWithStatus).collect(Collectors.joining(", "));
     }
-
-
 }

@@ -4,7 +4,7 @@ import static dev.accords.http.MergePatch.required;
 import static dev.accords.http.MergePatch.set;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -139,6 +139,6 @@ public class SignatoryService {
         }
         signatories.delete(signatory);
         signatories.flush();
-        audit.record(agreementId, EventKind.SIGNATORY_DELETED, EventTarget.SIGNATORY, id, java.util.Map.of("name", signatory.name));
+        audit.record(agreementId, EventKind.SIGNATORY_DELETED, EventTarget.SIGNATORY, id, Map.of("name", signatory.name));
     }
 }

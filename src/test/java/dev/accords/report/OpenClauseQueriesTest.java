@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,18 +15,21 @@ import dev.accords.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/**
- * The report counts open clauses in one of two ways: below {@link OpenClauseQueries#MAX_LISTED} open
- * clauses it tallies the list it read, past it a counting statement does. Nobody creates a thousand
- * clauses to see the second way, so this test runs the counting statement on a small agreement and
- * holds it to what the report (which tallies) answers.
- */
+/** What the report's SQL promises that no request shows. */
 @QuarkusTest
-class OpenClauseCountsTest extends ApiTest {
+class OpenClauseQueriesTest extends ApiTest {
 
     @Inject
     OpenClauseQueries queries;
+    @Inject
+    EntityManager em;
 
+    /**
+     * The report counts open clauses in one of two ways: below {@link OpenClauseQueries#MAX_LISTED}
+     * open clauses it tallies the list it read, past it a counting statement does. Nobody creates a
+     * thousand clauses to see the second way, so this runs the counting statement on a small agreement
+     * and holds it to what the report (which tallies) answers.
+     */
     @Test
     void shouldCountInSqlExactlyWhatTheReportTallies() {
         String agreementId = Fixtures.agreement();
@@ -49,6 +53,17 @@ class OpenClauseCountsTest extends ApiTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("CRITICAL", 1, "HIGH", 2, "NORMAL", 1));
         assertThat(counted.get("party")).isEqualTo(report.get("byAwaitedParty"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("US", 4, "UA", 3));
+    }
+
+    @Test
+    void shouldMakeTheReportTransactionOneReadOnlySnapshot() {
+        Object[] settings = QuarkusTransaction.requiringNew().call(() -> {
+            queries.readOneSnapshot();
+            return (Object[]) em.createNativeQuery(
+                    "select current_setting('transaction_isolation'), current_setting('transaction_read_only')")
+                    .getSingleResult();
+        });
+        assertThat(settings).containsExactly("repeatable read", "on");
     }
 
     private static String clause(String agreementId, String reference, String topic, String priority, String status) {
