@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.accords.contract.Contract.Operation;
 import dev.accords.contract.Contract.Parameter;
+import dev.accords.problem.ProblemCode;
 
 /**
  * Percent-encoding gone wrong in the request target: well-formed escapes of bytes that are not UTF-8
  * ("url"), broken escapes such as {@code %}, {@code %G1} or {@code %E0%A4%A} ("badEscape", which must
- * be a 400 problem like any other bad request, not the HTTP layer's bare 400), and path values that
- * hold characters a URI must carry percent-encoded, such as NUL, space, {@code %}, {@code ?} or
- * {@code #} ("escapedPath"), whose problem's {@code instance} must keep them encoded.
+ * be a 400 VALIDATION_FAILED problem naming the path or query, not the HTTP layer's bare 400), and
+ * path values that hold characters a URI must carry percent-encoded, such as NUL, space, {@code %},
+ * {@code ?} or {@code #} ("escapedPath"), whose problem's {@code instance} must keep them encoded.
  */
 final class EscapeFamilies {
 
@@ -38,7 +39,8 @@ final class EscapeFamilies {
                 new Family("url", 2, op -> !op.in("path").isEmpty() || op.refusesUnknownQuery(),
                         op -> inTarget(op, "url", Gen.of(NOT_UTF8))),
                 new Family("badEscape", 2, op -> !op.in("path").isEmpty() || op.refusesUnknownQuery(),
-                        op -> inTarget(op, "badEscape", Gen.of(BROKEN)).map(r -> r.expecting(400, null))),
+                        op -> inTarget(op, "badEscape", Gen.of(BROKEN))
+                                .map(r -> r.expecting(400, ProblemCode.VALIDATION_FAILED.name()))),
                 new Family("escapedPath", 3, op -> !op.in("path").isEmpty(), this::escapedPath));
     }
 
