@@ -99,8 +99,8 @@ class BreakingChangeTest {
 
     @SuppressWarnings("unchecked")
     private ChangedOpenApi diffWithANewProblemCode(int status) throws IOException {
-        Map<String, Object> changed = Contract.read();
-        Map<String, Object> problemCode = Contract.schemas(changed).get("ProblemCode");
+        Map<String, Object> changed = Contract.load().tree();
+        Map<String, Object> problemCode = schemas(changed).get("ProblemCode");
         ((List<Object>) problemCode.get("enum")).add("NEW_CODE");
         problemCode.put("description", problemCode.get("description") + "| `NEW_CODE` | " + status + " | New | New. |\n");
         Path changedFile = Files.createTempFile("openapi-with-a-new-code", ".yaml");
@@ -142,13 +142,13 @@ class BreakingChangeTest {
      */
     @SuppressWarnings("unchecked")
     private static Path withoutProblemCodesForNewStatuses(Release baseline, Path contract) throws IOException {
-        Map<String, Object> released = Contract.read(baseline.file());
+        Contract releasedContract = Contract.load(baseline.file());
         Set<String> releasedStatuses = new HashSet<>();
-        Contract.operations(released).forEach(operation -> releasedStatuses.addAll(operation.responses().keySet()));
-        List<Object> releasedCodes = (List<Object>) Contract.schemas(released).get("ProblemCode").get("enum");
+        releasedContract.operations().forEach(operation -> releasedStatuses.addAll(operation.statuses()));
+        List<Object> releasedCodes = (List<Object>) schemas(releasedContract.tree()).get("ProblemCode").get("enum");
 
-        Map<String, Object> judged = Contract.read(contract);
-        Map<String, Object> problemCode = Contract.schemas(judged).get("ProblemCode");
+        Map<String, Object> judged = Contract.load(contract).tree();
+        Map<String, Object> problemCode = schemas(judged).get("ProblemCode");
         // Each code's status, from the code table in the schema's description.
         Map<String, String> statuses = new HashMap<>();
         Matcher row = CODE_TABLE_ROW.matcher((String) problemCode.get("description"));
@@ -163,6 +163,12 @@ class BreakingChangeTest {
         new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .writeValue(file.toFile(), judged);
         return file;
+    }
+
+    /** components.schemas of a document read as plain maps. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> schemas(Map<String, Object> document) {
+        return (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("schemas");
     }
 
     /** The last release of the current major version. */
