@@ -20,18 +20,30 @@ JAVA_OPTS_=${BENCH_JAVA_OPTS:-"-XX:+UseParallelGC -XX:MaxRAMPercentage=50 -XX:+E
 export PGHOST=${BENCH_PGHOST:-127.0.0.1} PGPORT=${BENCH_PGPORT:-5432} PGUSER=${BENCH_PGUSER:-accords_bench}
 export PGPASSWORD=${BENCH_PGPASSWORD:-accords_bench}
 [[ -d $DATA ]] || { echo "run bench/run.sh first (no $DATA)" >&2; exit 1; }
+PG_STARTED=0
+if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+  pg_ctlcluster --skip-systemctl-redirect ${BENCH_PG_CLUSTER:-15 main} start
+  PG_STARTED=1
+  for _ in $(seq 30); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 1; done
+fi
 PORT=${BENCH_PORT:-18190}
+# The jar verifies bearer tokens: a key pair, an issuer and a token of this run's own.
+# shellcheck source=bench/identity.sh
+. "$BENCH/identity.sh"
+make_identity "$BENCH/out/profile-keys"
 
 # shellcheck disable=SC2086
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
 QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
+ACCORDS_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" ACCORDS_JWT_ISSUER="$ISSUER" \
   java $JAVA_OPTS_ -XX:+FlightRecorder -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$BENCH/out/profile.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; forget_identity
+      [[ $PG_STARTED == 1 ]] && pg_ctlcluster --skip-systemctl-redirect ${BENCH_PG_CLUSTER:-15 main} stop; true' EXIT
 for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break; sleep 0.1; done
 
 case $SCENARIO in
-  create-clause) script=create-clause.lua; args=("$DATA/create-clause.txt" "p$(date +%s | tail -c 6)") ;;
+  create-clause) script=create-clause.lua; args=("$DATA/create-clause.txt" "p$(date +%s%N | cut -c6-14)") ;;
   patch-clause) psql -d "$DB" -qAt -v scenario=patch-clause -f "$BENCH/sql/paths.sql" >"$DATA/patch-clause.txt"
                 script=patch-clause.lua; args=("$DATA/patch-clause.txt" "$THREADS") ;;
   *) script=read.lua; args=("$DATA/$SCENARIO.txt") ;;

@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
-# The Accords benchmark in one command (issue 6): loads 10,000 and 1,000,000 clauses into the
-# machine's PostgreSQL, starts the packaged jar against each, runs wrk on every scenario at 8 and 32
-# connections, runs pgbench -M prepared with the service's own SQL as the ceiling, and prints one
-# table. Everything stays on loopback. See bench/README.md for prerequisites and knobs.
+# The Accords benchmark in one command (issues 6 and 10): loads clauses into the machine's PostgreSQL,
+# starts the packaged jar with a throw-away key pair (bearer tokens on, as in production), runs wrk on
+# every scenario with a token on every request, measures pgbench -M prepared running the plain SQL each
+# read needs as its ceiling, and prints one table. A cell counts only once its throughput is stable:
+# two consecutive windows within 5%. Everything stays on loopback. See bench/README.md.
+#   bench/run.sh                 the full run
+#   BENCH_QUICK=1 bench/run.sh   a smoke run (small data, short windows) that proves the chain works
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$ROOT/bench"
 OUT=${BENCH_OUT:-$BENCH/out}
+QUICK=${BENCH_QUICK:-0}
+if [[ $QUICK == 1 ]]; then
+  # Proves the whole chain end to end in a few minutes; its figures mean nothing.
+  : "${BENCH_SCALES:=10000}" "${BENCH_CONNECTIONS:=8}" "${BENCH_WINDOW:=2}" "${BENCH_MAX_WINDOWS:=3}" "${BENCH_WARMUP:=1}"
+fi
 SCALES=${BENCH_SCALES:-"10000 1000000"}
-DURATION=${BENCH_DURATION:-10}          # seconds per measured cell (wrk and pgbench alike)
-WARMUP=${BENCH_WARMUP:-5}               # seconds of wrk per scenario before measuring it
+WINDOW=${BENCH_WINDOW:-10}              # seconds per measurement window (wrk and pgbench alike)
+MAX_WINDOWS=${BENCH_MAX_WINDOWS:-12}    # gives up on stability after this many windows, and says so
+STABLE_PERCENT=${BENCH_STABLE_PERCENT:-5}
+WARMUP=${BENCH_WARMUP:-5}               # seconds of wrk per scenario in the warm-up pass
 CONNECTIONS=${BENCH_CONNECTIONS:-"8 32"}
 THREADS=${BENCH_THREADS:-2}             # wrk and pgbench threads: one per core here
 READS="get-agreement list-agreements list-agreements-deep get-clause list-clauses report global global-deep global-party"
@@ -33,10 +43,26 @@ NICE=${BENCH_NICE:-0}
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
+[[ $PGHOST_ == 127.* || $PGHOST_ == localhost || $PGHOST_ == ::1 ]] || die "BENCH_PGHOST must be a loopback address"
+
 # --- prerequisites ----------------------------------------------------------------------------
-for tool in wrk psql pgbench java curl pg_isready; do
-  command -v "$tool" >/dev/null || die "$tool not found: see bench/README.md (apt-get install -y wrk postgresql)"
-done
+# On a fresh Debian machine (root): installs what is missing from Debian's packages.
+missing_packages=()
+command -v wrk >/dev/null || missing_packages+=(wrk)
+command -v pgbench >/dev/null && command -v pg_ctlcluster >/dev/null || missing_packages+=(postgresql-15)
+command -v psql >/dev/null && command -v pg_isready >/dev/null || missing_packages+=(postgresql-client-15)
+command -v openssl >/dev/null || missing_packages+=(openssl)
+command -v curl >/dev/null || missing_packages+=(curl)
+command -v java >/dev/null || missing_packages+=(openjdk-17-jdk-headless)
+if ((${#missing_packages[@]})); then
+  [[ $(id -u) == 0 ]] || die "missing ${missing_packages[*]}: install them (see bench/README.md)"
+  log "installing ${missing_packages[*]}"
+  apt_log=$(mktemp)
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_packages[@]}"; } >"$apt_log" 2>&1 \
+    || { tail -20 "$apt_log" >&2; die "could not install ${missing_packages[*]}"; }
+  rm -f "$apt_log"
+fi
+
 # Superuser psql, only to create the bench role and databases: as root, the postgres account over the
 # local socket (peer authentication); otherwise BENCH_PG_ADMIN, a command prefix such as
 # "env PGUSER=postgres PGPASSWORD=secret" (empty: the current user, who must be allowed to).
@@ -49,12 +75,24 @@ admin_psql() {
   fi
 }
 
+# Starts the machine's cluster when it is down, and stops it again at the end (BENCH_KEEP_PG=1 leaves
+# it running, e.g. for bench/profile.sh).
+PG_STARTED=0
 if ! pg_isready -q -h "$PGHOST_" -p "$PGPORT_"; then
   log "starting PostgreSQL cluster $PG_CLUSTER"
   # shellcheck disable=SC2086
   pg_ctlcluster --skip-systemctl-redirect $PG_CLUSTER start
+  PG_STARTED=1
   for _ in $(seq 30); do pg_isready -q -h "$PGHOST_" -p "$PGPORT_" && break; sleep 1; done
+  pg_isready -q -h "$PGHOST_" -p "$PGPORT_" || die "PostgreSQL did not start on $PGHOST_:$PGPORT_"
 fi
+stop_pg() {
+  if [[ $PG_STARTED == 1 && ${BENCH_KEEP_PG:-0} != 1 ]]; then
+    log "stopping PostgreSQL cluster $PG_CLUSTER (started by this run)"
+    # shellcheck disable=SC2086
+    pg_ctlcluster --skip-systemctl-redirect $PG_CLUSTER stop || true
+  fi
+}
 
 if [[ ! -f $JAR || ${BENCH_BUILD:-0} == 1 ]]; then
   log "building the jar (./mvnw -B package -DskipTests)"
@@ -76,7 +114,12 @@ RESULTS="$OUT/results.tsv"
 export PGHOST=$PGHOST_ PGPORT=$PGPORT_ PGUSER=$PGUSER_ PGPASSWORD=$PGPASSWORD_
 APP_PID=""
 RENICE_PID=""
-trap 'stop_app; [[ -n $RENICE_PID ]] && kill "$RENICE_PID" 2>/dev/null; true' EXIT
+trap 'stop_app; [[ -n $RENICE_PID ]] && kill "$RENICE_PID" 2>/dev/null; declare -F forget_identity >/dev/null && forget_identity; stop_pg; true' EXIT
+
+# --- a throw-away identity provider (bench/identity.sh) --------------------------------------
+# shellcheck source=bench/identity.sh
+. "$BENCH/identity.sh"
+make_identity "$OUT/keys"
 
 free_port() {
   local port
@@ -88,8 +131,8 @@ free_port() {
 
 load_average() { cut -d' ' -f1 /proc/loadavg; }
 CLK_TCK=$(getconf CLK_TCK)
-# CPU time of the service so far (user + system), in clock ticks: its cost per request holds up
-# better than requests/s when other work shares the machine.
+# CPU time of the service so far (user + system, all its threads), in clock ticks: its cost per
+# request holds up better than requests/s when other work shares the machine.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 
 # Starts the jar on loopback against database $1; sets APP_PID, PORT and STARTUP (seconds to ready).
@@ -100,10 +143,11 @@ start_app() {
   # shellcheck disable=SC2086
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST_:$PGPORT_/$db" \
   QUARKUS_DATASOURCE_USERNAME=$PGUSER_ QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD_ \
+  ACCORDS_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" ACCORDS_JWT_ISSUER="$ISSUER" \
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
     nice -n "$NICE" java $JAVA_OPTS_ -jar "$JAR" >"$logfile" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 600); do
+  for _ in $(seq 1200); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; then
       STARTUP=$(awk -v b="$begin" -v e="$(date +%s%N)" 'BEGIN { printf "%.2f", (e - b) / 1e9 }')
       return
@@ -111,7 +155,16 @@ start_app() {
     kill -0 "$APP_PID" 2>/dev/null || { tail -20 "$logfile" >&2; die "the service died while starting"; }
     sleep 0.1
   done
-  die "the service did not become ready in 60 s"
+  die "the service did not become ready in 120 s"
+}
+
+# The service must refuse a request without a token and serve one with the run's token: otherwise the
+# figures would not be those of a production configuration.
+check_auth() {
+  local without with
+  without=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v1/agreements?limit=1")
+  with=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT/v1/agreements?limit=1")
+  [[ $without == 401 && $with == 200 ]] || die "auth check failed: $without without a token (expected 401), $with with one (expected 200)"
 }
 
 stop_app() {
@@ -130,17 +183,20 @@ renice_backends() {
   done
 }
 
-# wrk for one scenario; prints "requests/s p50_ms p99_ms errors".
-run_wrk() {
-  local scenario=$1 connections=$2 seconds=$3 data=$4 script args out
+# True when two throughputs differ by at most STABLE_PERCENT of the larger.
+within() { awk -v a="$1" -v b="$2" -v p="$STABLE_PERCENT" 'BEGIN { m = (a > b ? a : b); exit !(m > 0 && (a > b ? a - b : b - a) <= m * p / 100) }'; }
+
+# One wrk window; prints "requests duration_us p50_ms p99_ms errors".
+wrk_window() {
+  local scenario=$1 connections=$2 seconds=$3 data=$4 script args out attempt
   case $scenario in
-    create-clause) script=create-clause.lua; args=("$data/create-clause.txt" "b$(date +%s | tail -c 6)c$connections") ;;
+    create-clause) script=create-clause.lua; args=("$data/create-clause.txt" "b$(date +%s%N | cut -c6-14)c$connections") ;;
     patch-clause)
+      # Fresh versions each window: every PATCH carries the clause's current ETag.
       psql -d "$DB" -qAt -v scenario=patch-clause -f "$BENCH/sql/paths.sql" >"$data/patch-clause.txt"
       script=patch-clause.lua; args=("$data/patch-clause.txt" "$THREADS") ;;
     *) script=read.lua; args=("$data/$scenario.txt") ;;
   esac
-  local attempt
   for attempt in 1 2; do
     if out=$(nice -n "$NICE" wrk -t "$THREADS" -c "$connections" -d "${seconds}s" --timeout 5s -s "$BENCH/lua/$script" \
           "http://127.0.0.1:$PORT" -- "${args[@]}" 2>"$data/wrk-$scenario-$connections.err"); then
@@ -149,26 +205,61 @@ run_wrk() {
     log "wrk exited with $? on $scenario (attempt $attempt): $(head -c 300 "$data/wrk-$scenario-$connections.err")"
     out="BENCH-RESULT {\"requests\":0,\"duration_us\":1,\"errors\":-1,\"p50_us\":0,\"p99_us\":0}"
   done
-  echo "$out" >"$data/wrk-$scenario-$connections.txt"
+  echo "$out" >>"$data/wrk-$scenario-$connections.txt"
   echo "$out" | sed -n 's/^BENCH-RESULT //p' | awk -F'[:,}]' '{
       for (i = 1; i < NF; i++) { gsub(/[{" ]/, "", $i); v[$i] = $(i + 1) }
-      printf "%.0f %.2f %.2f %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000, v["p99_us"] / 1000, v["errors"] }'
+      printf "%d %d %.2f %.2f %d\n", v["requests"], v["duration_us"], v["p50_us"] / 1000, v["p99_us"] / 1000, v["errors"] }'
 }
 
-# pgbench with the service's SQL for one read scenario; prints transactions/s (0 on failure).
-run_pgbench() {
-  local scenario=$1 connections=$2 data=$3 out
-  out=$(nice -n "$NICE" pgbench -n -M prepared -h "$PGHOST_" -p "$PGPORT_" -c "$connections" -j "$THREADS" -T "$DURATION" \
-        -D agreements="$AGREEMENTS" -D agreement_cursors="$AGREEMENT_CURSORS" \
-        -D open_clause_cursors="$OPEN_CLAUSE_CURSORS" -D party=US \
-        -f "$BENCH/pgbench/$scenario.sql" "$DB" 2>&1) || true
-  echo "$out" >"$data/pgbench-$scenario-$connections.txt"
-  if grep -q 'number of failed transactions: [1-9]\|aborted\|error' <<<"$out"; then
-    log "pgbench $scenario failed: see $data/pgbench-$scenario-$connections.txt"
-    echo 0
-  else
-    sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' <<<"$out" | awk '{ printf "%.0f\n", $1 }'
-  fi
+# Runs wrk windows until two consecutive ones agree within STABLE_PERCENT (at most MAX_WINDOWS) and
+# reports the last: sets RPS P50 P99 ERRORS CPU_US (service CPU per request over that window) and
+# WRK_WINDOWS ("N", or "N, unstable" when it never settled).
+measure_wrk() {
+  local scenario=$1 connections=$2 data=$3 previous="" windows=0 requests duration ticks spent
+  : >"$data/wrk-$scenario-$connections.txt"
+  while ((windows < MAX_WINDOWS)); do
+    windows=$((windows + 1))
+    ticks=$(cpu_ticks)
+    read -r requests duration P50 P99 ERRORS < <(wrk_window "$scenario" "$connections" "$WINDOW" "$data") \
+      || die "no result from wrk for $scenario: see $data/wrk-$scenario-$connections.err"
+    spent=$(($(cpu_ticks) - ticks))
+    RPS=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
+    CPU_US=$(awk -v t="$spent" -v hz="$CLK_TCK" -v r="$requests" 'BEGIN { printf "%.0f", (r > 0 ? 1e6 * t / hz / r : 0) }')
+    if [[ -n $previous ]] && within "$previous" "$RPS"; then
+      WRK_WINDOWS=$windows
+      return
+    fi
+    previous=$RPS
+  done
+  WRK_WINDOWS="$windows, unstable"
+}
+
+# pgbench windows with the plain SQL a read needs, until stable like measure_wrk: sets CEILING and
+# PG_WINDOWS (CEILING is 0 when pgbench failed).
+measure_pgbench() {
+  local scenario=$1 connections=$2 data=$3 previous="" windows=0 out tps
+  : >"$data/pgbench-$scenario-$connections.txt"
+  while ((windows < MAX_WINDOWS)); do
+    windows=$((windows + 1))
+    out=$(nice -n "$NICE" pgbench -n -M prepared -h "$PGHOST_" -p "$PGPORT_" -c "$connections" -j "$THREADS" -T "$WINDOW" \
+          -D agreements="$AGREEMENTS" -D agreement_cursors="$AGREEMENT_CURSORS" \
+          -D open_clause_cursors="$OPEN_CLAUSE_CURSORS" -D party=US \
+          -f "$BENCH/pgbench/$scenario.sql" "$DB" 2>&1) || true
+    echo "$out" >>"$data/pgbench-$scenario-$connections.txt"
+    if grep -q 'number of failed transactions: [1-9]\|aborted\|error' <<<"$out"; then
+      log "pgbench $scenario failed: see $data/pgbench-$scenario-$connections.txt"
+      CEILING=0; PG_WINDOWS=$windows
+      return
+    fi
+    tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' <<<"$out" | awk '{ printf "%.0f\n", $1 }')
+    CEILING=${tps:-0}
+    if [[ -n $previous ]] && within "$previous" "$CEILING"; then
+      PG_WINDOWS=$windows
+      return
+    fi
+    previous=$CEILING
+  done
+  PG_WINDOWS="$windows, unstable"
 }
 
 if [[ $NICE != 0 ]]; then renice_backends & RENICE_PID=$!; fi
@@ -183,7 +274,7 @@ for SCALE in $SCALES; do
   DATA="$OUT/$LABEL"
   rm -rf "$DATA"; mkdir -p "$DATA"
   log "[$LABEL] fresh database $DB; the service creates the schema (Flyway)"
-  admin_psql -c "drop database if exists $DB" -c "create database $DB owner $PGUSER_"
+  admin_psql -c "set client_min_messages to warning" -c "drop database if exists $DB" -c "create database $DB owner $PGUSER_"
   start_app "$DB" "$DATA/service-migrate.log"
   stop_app
 
@@ -197,56 +288,58 @@ for SCALE in $SCALES; do
     psql -d "$DB" -qAt -v scenario="$scenario" -f "$BENCH/sql/paths.sql" >"$DATA/$scenario.txt"
   done
   log "[$LABEL] buffers per request (EXPLAIN ANALYZE of the pgbench SQL)"
+  # shellcheck disable=SC2086
   "$BENCH/explain.sh" "$DB" $READS >"$DATA/buffers.tsv"
   AGREEMENTS=$(psql -d "$DB" -qAt -c "select count(*) from agreements")
   AGREEMENT_CURSORS=$(psql -d "$DB" -qAt -c "select count(*) from bench.agreement_cursors")
   OPEN_CLAUSE_CURSORS=$(psql -d "$DB" -qAt -c "select count(*) from bench.open_clause_cursors")
 
   start_app "$DB" "$DATA/service.log"
-  log "[$LABEL] service ready in ${STARTUP}s on 127.0.0.1:$PORT (pid $APP_PID)"
+  check_auth
+  log "[$LABEL] service ready in ${STARTUP}s on 127.0.0.1:$PORT (pid $APP_PID); tokens verified"
   STARTED_IN=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$DATA/service.log" | head -1)
 
   # One pass over every scenario first: the JIT compiles the shared paths (HTTP, JSON, Hibernate,
-  # pgjdbc) before the first cell is measured, not during it.
+  # pgjdbc) before the first cell is measured, not during it. Each cell then waits for stability.
   log "[$LABEL] warm-up pass over all scenarios, ${WARMUP}s each"
-  for scenario in $SCENARIOS; do run_wrk "$scenario" 8 "$WARMUP" "$DATA" >/dev/null; done
+  for scenario in $SCENARIOS; do wrk_window "$scenario" 8 "$WARMUP" "$DATA" >/dev/null; done
   for scenario in $SCENARIOS; do
-    log "[$LABEL] $scenario: warm-up ${WARMUP}s"
-    run_wrk "$scenario" 8 "$WARMUP" "$DATA" >/dev/null
     for connections in $CONNECTIONS; do
-      load=$(load_average); rps=""; ticks=$(cpu_ticks)
-      read -r rps p50 p99 errors < <(run_wrk "$scenario" "$connections" "$DURATION" "$DATA") || true
-      [[ -n ${rps:-} ]] || die "no result from wrk for $scenario: see $DATA/wrk-$scenario-$connections.err"
-      cpu=$(awk -v t=$(($(cpu_ticks) - ticks)) -v hz="$CLK_TCK" -v r="$rps" -v d="$DURATION" \
-            'BEGIN { printf "%.0f", (r > 0 ? 1e6 * t / hz / (r * d) : 0) }')
-      ceiling="-"; ratio="-"; buffers="-"
+      load=$(load_average)
+      measure_wrk "$scenario" "$connections" "$DATA"
+      CEILING="-"; ratio="-"; buffers="-"; PG_WINDOWS="-"
       if [[ " $READS " == *" $scenario "* ]]; then
         buffers=$(awk -F'\t' -v s="$scenario" '$1 == s { print $2 }' "$DATA/buffers.tsv")
-        ceiling=$(run_pgbench "$scenario" "$connections" "$DATA")
-        [[ $ceiling != 0 ]] && ratio=$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { printf "%.0f%%", 100 * r / c }')
+        measure_pgbench "$scenario" "$connections" "$DATA"
+        [[ $CEILING != 0 ]] && ratio=$(awk -v r="$RPS" -v c="$CEILING" 'BEGIN { printf "%.0f%%", 100 * r / c }')
       fi
-      log "[$LABEL] $scenario c=$connections: $rps req/s p50 ${p50}ms p99 ${p99}ms errors $errors ceiling $ceiling ($ratio) service ${cpu}us/req load $load"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$LABEL" "$connections" "$rps" "$p50" "$p99" \
-        "$errors" "$ceiling" "$ratio" "$cpu" "$buffers" "$load" >>"$RESULTS"
+      log "[$LABEL] $scenario c=$connections: $RPS req/s p50 ${P50}ms p99 ${P99}ms errors $ERRORS ceiling $CEILING ($ratio)" \
+          "service ${CPU_US}us/req windows wrk $WRK_WINDOWS pg $PG_WINDOWS load $load"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$LABEL" "$connections" "$RPS" "$P50" "$P99" \
+        "$ERRORS" "$CEILING" "$ratio" "$CPU_US" "$WRK_WINDOWS" "$PG_WINDOWS" "$buffers" "$load" >>"$RESULTS"
     done
   done
-  RSS_MB=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
-  printf 'service\t%s\tstartup %ss to ready (Quarkus: started in %ss), RSS after the run %s MiB, data load %ss\n' \
-    "$LABEL" "$STARTUP" "${STARTED_IN:-?}" "$RSS_MB" "$LOAD_SECONDS" >>"$OUT/service.tsv.tmp"
+  RSS_MB=$(( $(awk '/^VmRSS/ { print $2 }' "/proc/$APP_PID/status") / 1024 ))
+  printf '%s\t%s\t%s\t%s\t%s\n' "$LABEL" "$STARTUP" "${STARTED_IN:-?}" "$RSS_MB" "$LOAD_SECONDS" >>"$OUT/service.tsv.tmp"
   stop_app
 done
 mv "$OUT/service.tsv.tmp" "$OUT/service.tsv"
+forget_identity
 
 # --- the table --------------------------------------------------------------------------------
 {
-  echo "| scenario | scale | conns | req/s | p50 ms | p99 ms | errors | ceiling tps | ratio | service CPU µs/req | PG buffers/req | load avg |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }' "$RESULTS"
+  echo "| scenario | scale | conns | req/s | p50 ms | p99 ms | errors | ceiling tps | ratio | service CPU µs/req | wrk windows | pgbench windows | PG buffers/req | load avg |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 }' "$RESULTS"
   echo
-  awk -F'\t' '{ printf "- %s %s: %s\n", $1, $2, $3 }' "$OUT/service.tsv"
+  echo "| scale | startup to ready s | Quarkus \"started in\" s | RSS after the run MiB | data load s |"
+  echo "|---|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$OUT/service.tsv"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)," \
        "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1); JVM flags: $JAVA_OPTS_;" \
-       "${DURATION}s per cell, ${WARMUP}s warm-up per scenario, $THREADS wrk/pgbench threads," \
-       "priority nice $NICE for the service, wrk, pgbench and their backends."
+       "${WINDOW}s windows, a cell counts once two consecutive windows agree within ${STABLE_PERCENT}% (at most $MAX_WINDOWS windows;" \
+       "\"unstable\" means it never did and the last window is shown); ${WARMUP}s warm-up per scenario; $THREADS wrk/pgbench threads;" \
+       "every request carries a bearer token (RS256); priority nice $NICE for the service, wrk, pgbench and their backends." \
+       "$([[ $QUICK == 1 ]] && echo "SMOKE RUN (BENCH_QUICK=1): these figures only show that the benchmark works.")"
 } | tee "$OUT/table.md"

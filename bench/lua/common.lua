@@ -1,5 +1,18 @@
--- Shared by the scenario scripts: load a file of lines, and report the run as one JSON line.
+-- Shared by the scenario scripts: the bearer token, loading a file of lines, and reporting the run
+-- as one JSON line.
 local common = {}
+
+-- bench/run.sh mints a token with its throw-away key and passes it in BENCH_TOKEN: the service
+-- verifies tokens as in production, so every request carries one.
+local token = os.getenv("BENCH_TOKEN")
+assert(token and #token > 0, "BENCH_TOKEN is not set: run the scenarios through bench/run.sh")
+
+-- The headers of a request: the given ones plus Authorization.
+function common.headers(headers)
+  local all = { ["Authorization"] = "Bearer " .. token }
+  for name, value in pairs(headers) do all[name] = value end
+  return all
+end
 
 function common.lines(path)
   local lines = {}

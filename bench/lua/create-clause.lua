@@ -5,7 +5,7 @@ local common = require("common")
 local threads = {}
 local agreements, tag
 local sent, unexpected = 0, 0
-local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+local headers = common.headers({ ["Content-Type"] = "application/json", ["Accept"] = "application/json" })
 local text = string.rep("The parties shall cooperate in good faith on the matters set out in this clause. ", 5)
 
 function setup(thread)

@@ -36,11 +36,11 @@ function request()
   first = first + 1
   local c = clauses[clause]
   sent = sent + 1
-  return wrk.format("PATCH", "/v1/agreements/" .. c.agreement .. "/clauses/" .. clause, {
+  return wrk.format("PATCH", "/v1/agreements/" .. c.agreement .. "/clauses/" .. clause, common.headers({
     ["Content-Type"] = "application/merge-patch+json",
     ["Accept"] = "application/json",
     ["If-Match"] = '"' .. c.version .. '"',
-  }, '{"title":"Benchmark title ' .. sent .. '"}')
+  }), '{"title":"Benchmark title ' .. sent .. '"}')
 end
 
 function response(status, headers, body)

@@ -3,6 +3,7 @@ package.path = debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "?.lua;" ..
 local common = require("common")
 local threads = {}
 local paths, count
+local headers = common.headers({ ["Accept"] = "application/json" })
 
 function setup(thread)
   thread:set("id", #threads + 1)
@@ -16,7 +17,7 @@ function init(args)
 end
 
 function request()
-  return wrk.format("GET", paths[math.random(count)], { ["Accept"] = "application/json" })
+  return wrk.format("GET", paths[math.random(count)], headers)
 end
 
 function done(summary, latency, requests)

@@ -14,7 +14,7 @@ import dev.accords.problem.ApiException;
 import dev.accords.problem.ProblemCode;
 
 /**
- * Moves a (locked) agreement along {@link AgreementTransitions} and does what each move entails:
+ * Moves a (locked) agreement along {@link AgreementTransitions} (docs/DOMAIN.md) and does what each move entails:
  * FINALIZED needs no blocking clause, reopening (FINALIZED → NEGOTIATING) needs no signature yet
  * and asks the signatories who declined again. It reads clauses and signatories by count, never
  * loading an agreement's children.

@@ -24,7 +24,8 @@ public class AgreementPatch {
     public Optional<@NotBlank @Size(max = 200) String> title;
     public Optional<@Size(max = 4000) String> summary;
     public Optional<@NotNull @Size(min = 2, max = 20) List<@NotNull @Valid Party>> parties;
-    public Optional<@NotNull @Size(max = 20) List<@NotNull @Size(max = 40) @Pattern(regexp = Tags.PATTERN, message = Tags.MESSAGE) String>> tags;
+    // No @NotNull on the list: JSON null removes every tag (openapi.yaml: AgreementPatch.tags).
+    public Optional<@Size(max = 20) List<@NotNull @Size(max = 40) @Pattern(regexp = Tags.PATTERN, message = Tags.MESSAGE) String>> tags;
     public Optional<@NotNull AgreementStatus> status;
     public Optional<LocalDate> plannedSigningDate;
     public Optional<@Size(max = 200) String> signingPlace;

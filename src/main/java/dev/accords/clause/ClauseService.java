@@ -46,9 +46,9 @@ public class ClauseService {
         agreement.requireChangeable();
         ClauseGuards.requireNotFinalized(agreement, "the clause list");
         agreement.requireParty("proposedBy", request.proposedBy());
-        if (clauses.referenceTaken(agreementId, request.reference(), null)) {
-            throw ClauseGuards.referenceTaken(request.reference());
-        }
+        // A taken reference is found by the unique index when the insert is flushed below, not by a
+        // count first: one statement fewer, and the same answer (409 CLAUSE_REFERENCE_TAKEN) whether
+        // the other clause committed long ago or is being created at this very moment.
         Instant now = Timestamps.now();
         Clause clause = new Clause();
         clause.id = UUID.randomUUID();

@@ -32,7 +32,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads the example deal of DOMAIN.md (the US–Ukraine natural resources and reconstruction
+ * Loads the example deal of docs/DOMAIN.md (the US–Ukraine natural resources and reconstruction
  * agreement of late February 2025) into an empty database, so that {@code ./mvnw quarkus:dev}
  * has something to show. On only where {@code accords.seed-example} is true (dev mode); it goes
  * through the services, so the example obeys every rule the API enforces.

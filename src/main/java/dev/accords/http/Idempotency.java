@@ -27,8 +27,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.accords.database.StaleConnectionRetry;
+
 /**
- * {@code Idempotency-Key} for POST (API-CONVENTIONS §8), kept in PostgreSQL so it holds across
+ * {@code Idempotency-Key} for POST (docs/API-CONVENTIONS.md §11), kept in PostgreSQL so it holds across
  * restarts and instances.
  *
  * <p>The key, the action and the stored response share one transaction. The key is held by a
@@ -55,6 +57,8 @@ public class Idempotency {
     EntityManager em;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    StaleConnectionRetry retry;
 
     public Response execute(String operation, String key, Object request, Supplier<Response> action) {
         if (key == null) {
@@ -64,7 +68,8 @@ public class Idempotency {
             throw ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
         }
         String hash = hash(request);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // Begun here, not by @Transactional, so the stale-connection retry is applied by hand.
+        return retry.get(() -> QuarkusTransaction.requiringNew().call(() -> {
             Response replay = claim(operation, key, hash);
             if (replay != null) {
                 return replay;
@@ -72,7 +77,7 @@ public class Idempotency {
             Response response = action.get();
             complete(operation, key, hash, response);
             return response;
-        });
+        }));
     }
 
     /** Returns null when the key is now ours for this transaction, or the response to give instead. */

@@ -26,9 +26,11 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Jackson is lenient by default: it turns 123 into "123", "12" into 12, reads duplicate keys, and
- * trims enum names and dates (" ACCEPTS", "2025-02-28\u0000"). An API that says "wrong types are a
- * 400" must refuse all of that.
+ * Jackson is lenient by default: it turns 123 into "123", "12" into 12, reads duplicate keys, trims
+ * enum names and dates (" ACCEPTS", "2025-02-28\u0000"), and reads a date from an array
+ * ([2025,2,28], and [] as no date at all). An API that says "wrong types are a 400" must refuse all
+ * of that. Feature switches and the coercion configuration do most of it; what they cannot reach is
+ * done by {@link TextOnly}.
  */
 @Singleton
 public class JacksonStrictness implements ObjectMapperCustomizer {
@@ -55,11 +57,11 @@ public class JacksonStrictness implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Collection)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("accords-untrimmed").setDeserializerModifier(new BeanDeserializerModifier() {
+        mapper.registerModule(new SimpleModule("accords-text-only").setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                               BeanDescription description, JsonDeserializer<?> deserializer) {
-                return new Untrimmed(deserializer, null);
+                return new TextOnly(deserializer, null);
             }
 
             @Override
@@ -68,9 +70,9 @@ public class JacksonStrictness implements ObjectMapperCustomizer {
                 Class<?> type = description.getBeanClass();
                 if (type == LocalDate.class) {
                     // Jackson also takes a date-time ("2025-02-28T00:00:00Z") for a date and drops the time.
-                    return new Untrimmed(deserializer, DATE);
+                    return new TextOnly(deserializer, DATE);
                 }
-                return type.getPackageName().equals("java.time") ? new Untrimmed(deserializer, null) : deserializer;
+                return type.getPackageName().equals("java.time") ? new TextOnly(deserializer, null) : deserializer;
             }
         }));
     }
@@ -78,24 +80,36 @@ public class JacksonStrictness implements ObjectMapperCustomizer {
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     /**
-     * Refuses a string with leading or trailing whitespace or control characters, which Jackson would
+     * For enums and java.time types, which the contract writes as strings only: refuses any other JSON
+     * value, a string with leading or trailing whitespace or control characters, which Jackson would
      * trim, and, given a shape, a string of another shape.
+     *
+     * <p>A deserializer rather than a switch: for java.time types an array is no coercion but one of
+     * their own forms (how {@code WRITE_DATES_AS_TIMESTAMPS} writes them), which neither the coercion
+     * configuration ({@code CoercionInputShape.Array} and {@code EmptyArray} set to Fail), nor
+     * {@code ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT} or {@code UNWRAP_SINGLE_VALUE_ARRAYS} off, nor a
+     * {@code @JsonFormat} shape of STRING or leniency false stops (checked with jackson-datatype-jsr310
+     * 2.21). Other scalars (strings, numbers, booleans, UUIDs) already refuse arrays and objects as
+     * configured above, since their empty-array coercion fails by default.
      */
-    static final class Untrimmed extends DelegatingDeserializer {
+    static final class TextOnly extends DelegatingDeserializer {
         private final Pattern shape;
 
-        Untrimmed(JsonDeserializer<?> delegate, Pattern shape) {
+        TextOnly(JsonDeserializer<?> delegate, Pattern shape) {
             super(delegate);
             this.shape = shape;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new Untrimmed(delegate, shape);
+            return new TextOnly(delegate, shape);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.START_ARRAY) || parser.hasToken(JsonToken.START_OBJECT)) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
                 String text = parser.getText();
                 if (!text.equals(text.trim()) || shape != null && !shape.matcher(text).matches()) {

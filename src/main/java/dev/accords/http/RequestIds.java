@@ -19,12 +19,14 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Gives every response an {@code X-Request-Id}: the client's own when it sent a sane one, a new
  * UUID otherwise. Registered on the Vert.x router, before anything else, so it also covers health,
- * metrics, the OpenAPI document and the errors produced outside JAX-RS. The id is also written
+ * metrics, the OpenAPI document and the errors produced outside JAX-RS, among them the refusals of
+ * {@link RequestLimits} (an invalid, over-long target, oversized headers) and of oversized bodies. The id is also written
  * back into the request headers so that later stages (exception mappers) see one value, and put
  * into the logging MDC as {@code requestId}.
  */
@@ -43,17 +45,13 @@ public class RequestIds {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String id = ctx.request().getHeader(HEADER);
-            if (id == null || !ACCEPTED.matcher(id).matches()) {
-                id = UUID.randomUUID().toString();
-                ctx.request().headers().set(HEADER, id);
+            // Judged on the headers as sent, before an id of our own is added to them.
+            Problem refusal = RequestLimits.refusal(ctx.request());
+            identify(ctx);
+            if (refusal != null) {
+                answer(ctx, refusal);
+                return;
             }
-            ctx.response().putHeader(HEADER, id);
-            // For %X{requestId} in the log format. Quarkus keeps the MDC in the request's duplicated
-            // Vert.x context, which follows the request onto worker threads, so every line logged
-            // while handling it (the ProblemMapper's 500s included) carries the id; cleared at the end.
-            MDC.put(MDC_KEY, id);
-            ctx.addEndHandler(ended -> MDC.remove(MDC_KEY));
             if (declaredBodyTooLarge(ctx.request().getHeader("Content-Length"))) {
                 tooLarge(ctx);
                 return;
@@ -73,6 +71,16 @@ public class RequestIds {
         // Failures raised by Vert.x itself (a body over the size limit) still answer with a problem.
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             int status = ctx.statusCode();
+            if (!ctx.response().headWritten() && ctx.response().headers().get(HEADER) == null) {
+                // The router refused the request before any handler ran (no usable Host, no path):
+                // Quarkus' error handler would answer with a body of its own and log an error.
+                identify(ctx);
+                Problem refusal = RequestLimits.unroutable(ctx.request(), status);
+                if (refusal != null) {
+                    answer(ctx, refusal);
+                    return;
+                }
+            }
             if (status == 413 && !ctx.response().headWritten()) {
                 tooLarge(ctx);
             } else if (ctx.failure() instanceof HttpClosedException) {
@@ -83,6 +91,21 @@ public class RequestIds {
                 ctx.next();
             }
         });
+    }
+
+    /** Gives the request and its response their id, and the logging MDC too. */
+    private static void identify(RoutingContext ctx) {
+        String id = ctx.request().getHeader(HEADER);
+        if (id == null || !ACCEPTED.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+            ctx.request().headers().set(HEADER, id);
+        }
+        ctx.response().putHeader(HEADER, id);
+        // For %X{requestId} in the log format. Quarkus keeps the MDC in the request's duplicated
+        // Vert.x context, which follows the request onto worker threads, so every line logged
+        // while handling it (the ProblemMapper's 500s included) carries the id; cleared at the end.
+        MDC.put(MDC_KEY, id);
+        ctx.addEndHandler(ended -> MDC.remove(MDC_KEY));
     }
 
     private static boolean chunkedBody(HttpServerRequest request) {
@@ -99,10 +122,14 @@ public class RequestIds {
         }
     }
 
-    private static void tooLarge(io.vertx.ext.web.RoutingContext ctx) {
-        var problem = ProblemResponses.problem(ProblemCode.PAYLOAD_TOO_LARGE,
-                "request bodies are limited to 1 MiB", ctx.request().path());
-        ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+    private static void tooLarge(RoutingContext ctx) {
+        answer(ctx, ProblemResponses.problem(ProblemCode.PAYLOAD_TOO_LARGE,
+                "request bodies are limited to 1 MiB", ctx.request().path()));
+    }
+
+    /** Answers before routing; the body, if any, is left unread, so the connection ends with the answer. */
+    private static void answer(RoutingContext ctx, Problem problem) {
+        ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close").end(Json.encode(problem));
     }
 }

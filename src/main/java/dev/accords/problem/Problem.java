@@ -16,7 +16,10 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** The bounds openapi.yaml declares for a problem; details and paths can carry client input. */
+    /**
+     * The bounds openapi.yaml declares for a problem; details and paths can carry client input. The
+     * instance is the request's path as a URI reference (format: uri-reference), see {@link UriReferences}.
+     */
     static final int MAX_DETAIL = 2000;
     static final int MAX_INSTANCE = 2048;
     static final int MAX_ERRORS = 100;
@@ -26,7 +29,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         List<FieldError> bounded = errors == null || errors.isEmpty() ? null
                 : errors.stream().limit(MAX_ERRORS).map(FieldError::bounded).toList();
         return new Problem(code.type(), code.title(), code.status(), Bounded.text(detail, MAX_DETAIL),
-                Bounded.text(instance, MAX_INSTANCE), code.name(), bounded, new LinkedHashMap<>(extensions));
+                UriReferences.ofPath(instance, MAX_INSTANCE), code.name(), bounded, new LinkedHashMap<>(extensions));
     }
 
     /** Extension members (e.g. {@code blockingClauses}) sit at the top level, as RFC 9457 §3.2 says. */

@@ -38,8 +38,10 @@ public enum ProblemCode {
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused with a different request"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
     INTERNAL_ERROR(500, "Internal server error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 

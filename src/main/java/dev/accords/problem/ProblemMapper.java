@@ -11,7 +11,6 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -26,6 +25,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * The one place where exceptions become {@code application/problem+json} responses. Several
  * methods exist only because the most specific mapper wins and Quarkus ships its own for some
@@ -37,43 +38,43 @@ public class ProblemMapper {
     AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
-    public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response api(ApiException e, HttpServerRequest request, HttpHeaders headers) {
+        return map(e, request, headers);
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response validation(ConstraintViolationException e, HttpServerRequest request, HttpHeaders headers) {
+        return map(e, request, headers);
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, StreamReadException.class,
             JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class, ValueInstantiationException.class})
-    public Response json(Exception e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response json(Exception e, HttpServerRequest request, HttpHeaders headers) {
+        return map(e, request, headers);
     }
 
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class, io.quarkus.security.ForbiddenException.class})
-    public Response security(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response security(RuntimeException e, HttpServerRequest request, HttpHeaders headers) {
+        return map(e, request, headers);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
+    public Response web(WebApplicationException e, HttpServerRequest request, UriInfo uri, HttpHeaders headers) {
         // A 404 or 405 from routing may be a wrong method on a path some resource declares.
         if (e instanceof NotAllowedException || e instanceof NotFoundException) {
-            return map(withAllow(e, uri.getPath(), request.getMethod()), uri, headers);
+            return map(withAllow(e, uri.getPath(), request.method().name()), request, headers);
         }
-        return map(e, uri, headers);
+        return map(e, request, headers);
     }
 
     @ServerExceptionMapper
-    public Response any(Throwable e, UriInfo uri, HttpHeaders headers) {
-        return map(e, uri, headers);
+    public Response any(Throwable e, HttpServerRequest request, HttpHeaders headers) {
+        return map(e, request, headers);
     }
 
-    private static Response map(Throwable e, UriInfo uri, HttpHeaders headers) {
+    private static Response map(Throwable e, HttpServerRequest request, HttpHeaders headers) {
         Throwable failure = e;
         // Jackson failures may reach us wrapped by the body reader.
         if (!(failure instanceof JsonProcessingException)) {
@@ -82,7 +83,9 @@ public class ProblemMapper {
                 failure = json;
             }
         }
-        return ProblemResponses.toResponse(failure, uri.getPath(), headers.getHeaderString(RequestIds.HEADER));
+        // The path as the client sent it, still percent-encoded: a problem's instance is a URI reference.
+        String path = request.path();
+        return ProblemResponses.toResponse(failure, path, headers.getHeaderString(RequestIds.HEADER));
     }
 
     /**

@@ -29,7 +29,7 @@ import dev.accords.security.Roles;
  * Owns the transactions of the two answers a signatory gives to a FINALIZED agreement: signing
  * and declining.
  *
- * <p>Signing order (DOMAIN.md): a signatory with order N waits until every signatory with a
+ * <p>Signing order (docs/DOMAIN.md): a signatory with order N waits until every signatory with a
  * lower order has SIGNED (a DECLINED one keeps them waiting until the agreement is reopened);
  * equal orders sign in any order. A signatory without an order neither waits nor is waited for.
  */

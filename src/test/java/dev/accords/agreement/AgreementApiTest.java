@@ -128,6 +128,16 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
+    void shouldRemoveEveryTagWhenAPatchSetsTagsToNull() {
+        String id = createId(Deal.agreement());
+        Map<String, Object> patch = new HashMap<>();
+        patch.put("tags", null);
+        api().contentType("application/merge-patch+json").body(patch).patch("/v1/agreements/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("tags", hasSize(0));
+        api().get("/v1/agreements/" + id).then().body("tags", hasSize(0));
+    }
+
+    @Test
     void shouldKeepVersionWhenPatchChangesNothing() {
         String id = createId(Deal.agreement());
         api().body(Map.of("signingPlace", "Washington, D.C.")).patch("/v1/agreements/" + id)

@@ -2,9 +2,6 @@ package dev.accords.campaign;
 
 import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-
 /**
  * Strings a careless or hostile client sends: emoji and ZWJ sequences, right-to-left text and
  * overrides, NUL and other control characters, lone and reversed surrogates, combining marks,
@@ -30,13 +27,13 @@ public final class OddStrings {
     }
 
     /** One to eight pieces joined: short odd strings. */
-    public static Arbitrary<String> shortOdd() {
-        return Arbitraries.of(PIECES).list().ofMinSize(1).ofMaxSize(8).map(pieces -> String.join("", pieces));
+    public static Gen<String> shortOdd() {
+        return Gen.of(PIECES).list(1, 8).map(pieces -> String.join("", pieces));
     }
 
     /** A string of at least {@code minCodePoints} code points (and as many UTF-16 units), made of odd pieces. */
-    public static Arbitrary<String> atLeast(int minCodePoints) {
-        return Arbitraries.of(PIECES).list().ofMinSize(1).ofMaxSize(6).map(pieces -> {
+    public static Gen<String> atLeast(int minCodePoints) {
+        return Gen.of(PIECES).list(1, 6).map(pieces -> {
             StringBuilder out = new StringBuilder();
             int i = 0;
             while (out.codePointCount(0, out.length()) < minCodePoints) {
@@ -47,19 +44,18 @@ public final class OddStrings {
     }
 
     /** Longer than {@code max} code points: just over it, twice it, or 10,000 and more. */
-    public static Arbitrary<String> longerThan(int max) {
-        return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(3, Arbitraries.just(max + 1)),
-                        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(max + 2, Math.max(max + 3, 2 * max))),
-                        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(Math.max(10_000, max + 1),
-                                Math.max(10_050, max + 50))))
+    public static Gen<String> longerThan(int max) {
+        return Gen.<Integer>frequency(
+                        Gen.weight(3, Gen.constant(max + 1)),
+                        Gen.weight(2, Gen.between(max + 2, Math.max(max + 3, 2 * max))),
+                        Gen.weight(2, Gen.between(Math.max(10_000, max + 1), Math.max(10_050, max + 50))))
                 .flatMap(OddStrings::atLeast);
     }
 
     /** Short odd strings and, now and then, a long one. */
-    public static Arbitrary<String> any() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, shortOdd()),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(200, 10_050).flatMap(OddStrings::atLeast)));
+    public static Gen<String> any() {
+        return Gen.<String>frequency(
+                Gen.weight(8, shortOdd()),
+                Gen.weight(1, Gen.between(200, 10_050).flatMap(OddStrings::atLeast)));
     }
 }

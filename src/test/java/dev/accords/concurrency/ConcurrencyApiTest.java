@@ -48,7 +48,10 @@ class ConcurrencyApiTest extends ApiTest {
             assertThat(Race.count(responses, 409)).isEqualTo(CLIENTS - 1);
             logged = capture.lines();
         }
-        assertThat(logged).as("what the server logged during the race").isNotEmpty()
+        // Every loser's insert reaches the unique index (the service does not count first), so the
+        // path that used to leak the text is taken on every run, however the race is scheduled.
+        assertThat(logged).as("what the server logged during the race")
+                .anyMatch(line -> line.contains("clauses_reference_unique"))
                 .noneMatch(line -> line.contains(secret));
     }
 

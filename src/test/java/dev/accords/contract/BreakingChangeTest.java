@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,9 +42,11 @@ class BreakingChangeTest {
 
     static final Path RELEASES = Path.of("src/test/resources/contract");
     private static final Pattern RELEASE = Pattern.compile("openapi-v(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");
+    /** A row of the code table in the ProblemCode schema's description: | `CODE` | status | ... */
+    private static final Pattern CODE_TABLE_ROW = Pattern.compile("^\\| `([A-Z_]+)` \\| (\\d{3}) \\|", Pattern.MULTILINE);
 
-    private final Map<String, Object> contract = Contract.read();
-    private final Version current = Version.parse(Contract.version(contract));
+    private final Contract contract = Contract.load();
+    private final Version current = Version.parse(contract.version());
 
     @Test
     void shouldNotGoBehindTheLastRelease() {
@@ -51,10 +56,11 @@ class BreakingChangeTest {
     }
 
     @Test
-    void shouldNotBreakTheLastReleaseOfItsMajorVersionOnTheWire() {
+    void shouldNotBreakTheLastReleaseOfItsMajorVersionOnTheWire() throws IOException {
         Release baseline = baseline();
 
-        ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline.file().toString(), Contract.PATH.toString());
+        ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline.file().toString(),
+                withoutProblemCodesForNewStatuses(baseline, Contract.PATH).toString());
 
         assertThat(diff.isIncompatible())
                 .as("openapi.yaml breaks %s; if that is intended it needs a new major version (docs/CONTRACT.md):%n%s",
@@ -81,27 +87,88 @@ class BreakingChangeTest {
         assertThat(diff.isIncompatible()).as("removing Agreement.summary from responses is breaking").isTrue();
     }
 
+    /**
+     * A new problem code is judged by its status: for one the release answers (409) it is still a
+     * breaking change, for one no operation of the release declared (418) it is not.
+     */
+    @Test
+    void shouldJudgeANewProblemCodeByItsStatus() throws IOException {
+        assertThat(diffWithANewProblemCode(409).isIncompatible()).as("a new code for 409").isTrue();
+        assertThat(diffWithANewProblemCode(418).isIncompatible()).as("a new code for 418").isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChangedOpenApi diffWithANewProblemCode(int status) throws IOException {
+        Map<String, Object> changed = Contract.load().tree();
+        Map<String, Object> problemCode = schemas(changed).get("ProblemCode");
+        ((List<Object>) problemCode.get("enum")).add("NEW_CODE");
+        problemCode.put("description", problemCode.get("description") + "| `NEW_CODE` | " + status + " | New | New. |\n");
+        Path changedFile = Files.createTempFile("openapi-with-a-new-code", ".yaml");
+        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .writeValue(changedFile.toFile(), changed);
+        return OpenApiCompare.fromLocations(baseline().file().toString(),
+                withoutProblemCodesForNewStatuses(baseline(), changedFile).toString());
+    }
+
     @Test
     void shouldKeepTheSdkNamesOfTheLastReleaseOfItsMajorVersion() {
         Release baseline = baseline();
-        Map<String, Object> released = Contract.read(baseline.file());
+        Contract released = Contract.load(baseline.file());
         Map<String, Contract.Operation> now = new LinkedHashMap<>();
-        Contract.operations(contract).forEach(operation -> now.put(operation.id(), operation));
+        contract.operations().forEach(operation -> now.put(operation.operationId(), operation));
 
         SoftAssertions softly = new SoftAssertions();
-        for (Contract.Operation before : Contract.operations(released)) {
-            Contract.Operation after = now.get(before.id());
-            softly.assertThat(after).as("operationId %s (the SDK method) of %s", before.id(), before).isNotNull();
+        for (Contract.Operation before : released.operations()) {
+            Contract.Operation after = now.get(before.operationId());
+            softly.assertThat(after).as("operationId %s (the SDK method) of %s", before.operationId(), before).isNotNull();
             if (after != null) {
-                softly.assertThat(after.method() + " " + after.path()).as("path and method of operationId %s", before.id())
+                softly.assertThat(after.method() + " " + after.path())
+                        .as("path and method of operationId %s", before.operationId())
                         .isEqualTo(before.method() + " " + before.path());
-                softly.assertThat(after.tags()).as("tags of operationId %s (the Java SDK's API class)", before.id())
+                softly.assertThat(after.tags()).as("tags of operationId %s (the Java SDK's API class)", before.operationId())
                         .isEqualTo(before.tags());
             }
         }
-        softly.assertThat(Contract.schemaNames(contract)).as("schema names (the SDK's type names)")
-                .containsAll(Contract.schemaNames(released));
+        softly.assertThat(contract.schemaNames()).as("schema names (the SDK's type names)")
+                .containsAll(released.schemaNames());
         softly.assertAll();
+    }
+
+    /**
+     * The contract as openapi-diff should judge it: without the problem codes added for a status no
+     * operation of the release declared (414 URI_TOO_LONG, say). Such an answer was never part of the
+     * contract, so no client can have read one, and the ProblemCode schema tells clients to handle an
+     * unknown code by its status. A new code for a status the release declares stays a breaking change.
+     */
+    @SuppressWarnings("unchecked")
+    private static Path withoutProblemCodesForNewStatuses(Release baseline, Path contract) throws IOException {
+        Contract releasedContract = Contract.load(baseline.file());
+        Set<String> releasedStatuses = new HashSet<>();
+        releasedContract.operations().forEach(operation -> releasedStatuses.addAll(operation.statuses()));
+        List<Object> releasedCodes = (List<Object>) schemas(releasedContract.tree()).get("ProblemCode").get("enum");
+
+        Map<String, Object> judged = Contract.load(contract).tree();
+        Map<String, Object> problemCode = schemas(judged).get("ProblemCode");
+        // Each code's status, from the code table in the schema's description.
+        Map<String, String> statuses = new HashMap<>();
+        Matcher row = CODE_TABLE_ROW.matcher((String) problemCode.get("description"));
+        while (row.find()) {
+            statuses.put(row.group(1), row.group(2));
+        }
+        problemCode.put("enum", ((List<Object>) problemCode.get("enum")).stream()
+                .filter(code -> releasedCodes.contains(code) || !statuses.containsKey(code)
+                        || releasedStatuses.contains(statuses.get(code)))
+                .toList());
+        Path file = Files.createTempFile("openapi-judged", ".yaml");
+        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .writeValue(file.toFile(), judged);
+        return file;
+    }
+
+    /** components.schemas of a document read as plain maps. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> schemas(Map<String, Object> document) {
+        return (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("schemas");
     }
 
     /** The last release of the current major version. */

@@ -30,20 +30,20 @@ class ProblemCodesContractTest {
     private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([A-Z_]+)` \\| (\\d{3}) \\| ([^|]+?) \\|", Pattern.MULTILINE);
     private static final Pattern LISTED = Pattern.compile("(\\d{3}) `([A-Z_]+)`");
 
-    private final Map<String, Object> contract = Contract.read();
+    private final Contract contract = Contract.load();
 
     @Test
     void shouldEnumerateExactlyTheServicesProblemCodes() {
-        Map<String, Object> schema = Contract.schemas(contract).get("ProblemCode");
+        List<String> documented = new ArrayList<>();
+        contract.schema("ProblemCode").path("enum").forEach(code -> documented.add(code.asText()));
         List<String> service = Arrays.stream(ProblemCode.values()).map(Enum::name).toList();
 
-        assertThat(schema.get("enum")).as("ProblemCode enum in openapi.yaml vs ProblemCode.java")
-                .isEqualTo(service);
+        assertThat(documented).as("ProblemCode enum in openapi.yaml vs ProblemCode.java, in order").isEqualTo(service);
     }
 
     @Test
     void shouldDocumentEachCodeWithTheServicesStatusAndTitle() {
-        Matcher rows = TABLE_ROW.matcher((String) Contract.schemas(contract).get("ProblemCode").get("description"));
+        Matcher rows = TABLE_ROW.matcher(contract.schema("ProblemCode").path("description").asText());
         Map<String, String> documented = new LinkedHashMap<>();
         while (rows.find()) {
             documented.put(rows.group(1), rows.group(2) + " " + rows.group(3).strip());
@@ -60,11 +60,11 @@ class ProblemCodesContractTest {
     void shouldListForEveryOperationTheCodesItCanReturn() {
         SoftAssertions softly = new SoftAssertions();
         Set<String> listedAnywhere = new LinkedHashSet<>();
-        for (Contract.Operation operation : Contract.operations(contract)) {
-            @SuppressWarnings("unchecked")
-            List<String> extension = (List<String>) operation.definition().getOrDefault("x-problem-codes", List.of());
+        for (Contract.Operation operation : contract.operations()) {
+            List<String> extension = new ArrayList<>();
+            operation.definition().path("x-problem-codes").forEach(code -> extension.add(code.asText()));
             List<String> described = new ArrayList<>();
-            String description = (String) operation.definition().getOrDefault("description", "");
+            String description = operation.definition().path("description").asText();
             int problems = description.indexOf("**Problems**");
             softly.assertThat(problems).as("%s: a **Problems** section in the description", operation).isPositive();
             Matcher listed = LISTED.matcher(problems < 0 ? "" : description.substring(problems));
@@ -76,9 +76,9 @@ class ProblemCodesContractTest {
                 softly.assertThat(known).as("%s lists %s, which the service does not have", operation, code).isNotNull();
                 if (known != null) {
                     softly.assertThat(status).as("%s: the status of %s", operation, code).isEqualTo(known.status());
-                    // API-CONVENTIONS §13: each 4xx has its own response; 406 and 5xx fall under `default`.
-                    boolean declared = operation.responses().containsKey(String.valueOf(status))
-                            || ((status == 406 || status >= 500) && operation.responses().containsKey("default"));
+                    // docs/API-CONVENTIONS.md §17: each 4xx has its own response; 406 and 5xx fall under `default`.
+                    boolean declared = operation.declares(status)
+                            || ((status == 406 || status >= 500) && operation.statuses().contains("default"));
                     softly.assertThat(declared).as("%s: a response declared for %s %s", operation, status, code).isTrue();
                 }
             }

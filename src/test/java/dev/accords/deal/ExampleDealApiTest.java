@@ -16,7 +16,7 @@ import dev.accords.support.Deal;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The US–Ukraine natural resources and reconstruction agreement of DOMAIN.md, built entirely
+ * The US–Ukraine natural resources and reconstruction agreement of docs/DOMAIN.md, built entirely
  * through the API, from negotiation to both presidents' signatures.
  */
 @QuarkusTest

@@ -16,7 +16,7 @@ import dev.accords.support.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The example deal that dev mode loads is the one of DOMAIN.md, and it is valid as the API sees it
+ * The example deal that dev mode loads is the one of docs/DOMAIN.md, and it is valid as the API sees it
  * (the response is checked against openapi.yaml). Tests leave seeding off; this loads it by hand.
  */
 @QuarkusTest

@@ -16,7 +16,7 @@ import dev.accords.support.ApiTest;
 import dev.accords.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The agreement lifecycle rules that involve clauses (DOMAIN.md §Agreement). */
+/** The agreement lifecycle rules that involve clauses (docs/DOMAIN.md §Rules). */
 @QuarkusTest
 class AgreementLifecycleApiTest extends ApiTest {
 

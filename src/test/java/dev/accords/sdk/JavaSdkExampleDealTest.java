@@ -44,7 +44,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Drives the example deal of DOMAIN.md through the Java SDK generated from openapi.yaml (by
+ * Drives the example deal of docs/DOMAIN.md through the Java SDK generated from openapi.yaml (by
  * openapi-generator-maven-plugin, into target/generated-test-sources/java-sdk) against the running
  * service: what a Java frontend team would write, compiled against what they would generate.
  */

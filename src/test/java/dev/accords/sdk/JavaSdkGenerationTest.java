@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,13 +76,13 @@ class JavaSdkGenerationTest {
 
         assertThat(warnings).as("the generator's warnings about openapi.yaml").isEmpty();
 
-        Map<String, Object> contract = Contract.read();
+        Contract contract = Contract.load();
         Set<String> apis = classesIn(files, "dev/accords/client/api/");
         Set<String> models = classesIn(files, "dev/accords/client/model/");
-        assertThat(apis).as("one API class per tag").isEqualTo(Contract.tags(contract).stream()
+        assertThat(apis).as("one API class per tag").isEqualTo(contract.tags().stream()
                 .map(tag -> tag + "Api").collect(Collectors.toCollection(TreeSet::new)));
-        Set<String> named = new TreeSet<>(Contract.schemaNames(contract));
-        named.removeAll(Contract.primitiveSchemaNames(contract)); // Tag, Topic: plain strings in Java
+        Set<String> named = new TreeSet<>(contract.schemaNames());
+        named.removeAll(contract.primitiveSchemaNames()); // Tag, Topic: plain strings in Java
         named.add("AbstractOpenApiSchema"); // the native library's base class for oneOf/anyOf, always generated
         assertThat(models).as("one model per named schema, and nothing the generator had to name itself")
                 .isEqualTo(named);

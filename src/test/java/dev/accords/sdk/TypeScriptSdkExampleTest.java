@@ -23,7 +23,7 @@ import io.restassured.http.ContentType;
 /**
  * Runs the TypeScript SDK's example script (sdk/typescript/examples/open-clauses-report.ts, compiled
  * by the build with tsc in strict mode) with Node.js against the running test service, after setting
- * up the example deal of DOMAIN.md: the script must read the open-clauses report through the SDK.
+ * up the example deal of docs/DOMAIN.md: the script must read the open-clauses report through the SDK.
  */
 @QuarkusTest
 class TypeScriptSdkExampleTest {
@@ -62,7 +62,7 @@ class TypeScriptSdkExampleTest {
         assertThat(anonymous.output()).startsWith("401 UNAUTHENTICATED: ");
     }
 
-    /** The example deal of DOMAIN.md as it stood before clause 4 was resolved; returns the agreement's id. */
+    /** The example deal of docs/DOMAIN.md as it stood before clause 4 was resolved; returns the agreement's id. */
     private static String exampleDeal() {
         String agreementId = given().contentType(ContentType.JSON).header("Authorization", Tokens.bearer(Tokens.negotiator()))
                 .body(Deal.agreement("US–Ukraine Natural Resources and Reconstruction Agreement"))

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Request bodies taken from the example deal of DOMAIN.md, reused across tests. */
+/** Request bodies taken from the example deal of docs/DOMAIN.md, reused across tests. */
 public final class Deal {
 
     private Deal() {
