@@ -2,7 +2,6 @@ package dev.accords.http;
 
 import dev.accords.problem.Problem;
 import dev.accords.problem.ProblemCode;
-import dev.accords.problem.ProblemMapper;
 import dev.accords.problem.ProblemResponses;
 
 import java.util.Locale;

@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The contract declares no path with a trailing slash (API-CONVENTIONS §1), yet Quarkus REST matches
+ * The contract declares no path with a trailing slash, yet Quarkus REST matches
  * {@code /v1/agreements/} as {@code /v1/agreements} on purpose, for compatibility with RESTEasy
  * Classic, and has no setting to stop it ({@code quarkus.rest.removes-trailing-slash} is about
  * {@code @Path} values, not requests). So such a request is answered before matching, as any other

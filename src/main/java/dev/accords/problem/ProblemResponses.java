@@ -27,7 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Turns any failure into an RFC 9457 problem. Details are written for the client: they never carry
- * a stack trace, a Java class name, SQL or a constraint name (API-CONVENTIONS §11).
+ * a stack trace, a Java class name, SQL or a constraint name.
  */
 public final class ProblemResponses {
 
