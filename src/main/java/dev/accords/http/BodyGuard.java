@@ -1,7 +1,5 @@
 package dev.accords.http;
 
-import dev.accords.problem.ProblemResponses;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

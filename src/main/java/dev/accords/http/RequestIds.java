@@ -2,7 +2,6 @@ package dev.accords.http;
 
 import dev.accords.problem.Problem;
 import dev.accords.problem.ProblemCode;
-import dev.accords.problem.ProblemMapper;
 import dev.accords.problem.ProblemResponses;
 
 import java.util.Locale;
@@ -26,9 +25,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Gives every response an {@code X-Request-Id}: the client's own when it sent a sane one, a new
  * UUID otherwise. Registered on the Vert.x router, before anything else, so it also covers health,
  * metrics, the OpenAPI document and the errors produced outside JAX-RS, among them the refusals of
- * {@link RequestLimits} (an invalid, over-long target, oversized headers) and of oversized bodies. The id is also written
- * back into the request headers so that later stages (exception mappers) see one value, and put
- * into the logging MDC as {@code requestId}.
+ * {@link RequestLimits} (an invalid or over-long target, oversized headers) and of oversized bodies.
+ * The id is also written back into the request headers so that later stages (exception mappers) see
+ * one value, and put into the logging MDC as {@code requestId}.
  */
 @Singleton
 public class RequestIds {

@@ -1,7 +1,5 @@
 package dev.accords.problem;
 
-import dev.accords.http.JacksonStrictness;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
