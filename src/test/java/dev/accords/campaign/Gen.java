@@ -13,10 +13,10 @@ import java.util.function.Predicate;
  *
  * <p><b>Why we hand-write this</b> instead of using a property-testing library: the only mainstream
  * Java ones are jqwik, whose terms since 1.10 ask that AI coding agents not use it (which excludes
- * this project), and QuickTheories, unmaintained since 2019. The campaign needs little of what they offer:
- * no shrinking (a failure is reported with the exact request, which is short enough to read) and no
- * engine of their own ({@code @QuarkusTest} is a JUnit Jupiter extension). What it needs is this:
- * seeded choice, weighting, mapping and filtering, in about a hundred lines.
+ * this project), and QuickTheories, unmaintained since 2019. The campaign needs little of what they
+ * offer: no shrinking (a failure is reported with the exact request, which is short enough to read)
+ * and no engine of their own ({@code @QuarkusTest} is a JUnit Jupiter extension). What it needs is
+ * this: seeded choice, weighting, mapping and filtering, in about a hundred lines.
  */
 @FunctionalInterface
 public interface Gen<T> {

@@ -1,12 +1,9 @@
 package dev.accords.campaign;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +65,7 @@ final class InvalidityOracle {
         if (operation == null) {
             return reasons;
         }
-        if (!decodesAsUtf8(path) || !decodesAsUtf8(query)) {
+        if (!Urls.isUtf8(path) || !Urls.isUtf8(query)) {
             reasons.add("url: percent-escapes that are not UTF-8");
         }
         if (request.body() != null && !isStrictJson(request.body())) {
@@ -148,7 +145,7 @@ final class InvalidityOracle {
             return;
         }
         for (int group = 1; names.find(); group++) {
-            String value = percentDecode(values.group(group));
+            String value = Urls.decode(values.group(group));
             Parameter parameter = operation.in("path").stream().filter(p -> p.name().equals(names.group(1)))
                     .findFirst().orElseThrow();
             if ("uuid".equals(parameter.schema().path("format").asText())
@@ -165,7 +162,7 @@ final class InvalidityOracle {
     private static void queryParameters(Operation operation, String query, List<String> reasons) {
         Set<String> declared = new TreeSet<>();
         operation.in("query").forEach(p -> declared.add(p.name()));
-        for (Map.Entry<String, String> parameter : query(query).entrySet()) {
+        for (Map.Entry<String, String> parameter : Urls.queryParameters(query).entrySet()) {
             if (!declared.contains(parameter.getKey()) && operation.refusesUnknownQuery()) {
                 reasons.add("query: unknown parameter " + parameter.getKey() + ", and the operation refuses those");
             }
@@ -191,9 +188,10 @@ final class InvalidityOracle {
         String target = request.target(ids);
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.valueOf(request.method()),
-                percentDecode(path)).withHeader("Authorization", authorization);
+                Urls.decode(path)).withHeader("Authorization", authorization);
         request.headers().forEach(h -> builder.withHeader(h.getKey(), Baseline.latin1(h.getValue())));
-        query(target.contains("?") ? target.substring(target.indexOf('?') + 1) : "").forEach(builder::withQueryParam);
+        String query = target.contains("?") ? target.substring(target.indexOf('?') + 1) : "";
+        Urls.queryParameters(query).forEach(builder::withQueryParam);
         if (request.body() != null) {
             builder.withBody(new String(request.body(), StandardCharsets.UTF_8));
         }
@@ -238,51 +236,5 @@ final class InvalidityOracle {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static Map<String, String> query(String query) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (query.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            parameters.put(percentDecode(equals < 0 ? pair : pair.substring(0, equals)),
-                    percentDecode(equals < 0 ? "" : pair.substring(equals + 1)));
-        }
-        return parameters;
-    }
-
-    private static boolean decodesAsUtf8(String encoded) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(percentBytes(encoded)));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    static String percentDecode(String encoded) {
-        return new String(percentBytes(encoded), StandardCharsets.UTF_8);
-    }
-
-    /** The bytes a percent-encoded string stands for; a '%' that starts no escape stands for itself. */
-    private static byte[] percentBytes(String encoded) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '%' && i + 2 < encoded.length() && isHex(encoded.charAt(i + 1)) && isHex(encoded.charAt(i + 2))) {
-                out.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static boolean isHex(char c) {
-        return c < 0x80 && Character.digit(c, 16) >= 0;
     }
 }
