@@ -23,15 +23,6 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     }
 
     /**
-     * Reads an agreement with its parties in one statement (a fetch join), or answers 404: for reads
-     * that show the parties, which would otherwise cost a second round trip to load them.
-     */
-    public Agreement requireWithParties(UUID id) {
-        return find("from Agreement a left join fetch a.parties where a.id = ?1", id).singleResultOptional()
-                .orElseThrow(() -> notFound(id));
-    }
-
-    /**
      * Locks the agreement row for an agreement-level change (status, parties, delete). Clause and
      * signatory changes take {@link #requireShared} on the same row, so an agreement change and a
      * child change never interleave: finalization cannot miss a clause being reopened, a party
@@ -115,7 +106,8 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static ApiException notFound(UUID id) {
+    /** The one wording of an unknown agreement id: 404 AGREEMENT_NOT_FOUND. */
+    public static ApiException notFound(UUID id) {
         return new ApiException(ProblemCode.AGREEMENT_NOT_FOUND, "no agreement with id " + id);
     }
 }

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
+import dev.accords.database.StatelessReads;
 import dev.accords.problem.ApiException;
 import dev.accords.http.ETags;
 import dev.accords.problem.FieldError;
@@ -38,6 +39,8 @@ public class AgreementService {
     AgreementLifecycle lifecycle;
     @Inject
     AuditTrail audit;
+    @Inject
+    StatelessReads reads;
 
     @Transactional
     public AgreementView create(AgreementCreate request) {
@@ -65,9 +68,9 @@ public class AgreementService {
         return created;
     }
 
-    @Transactional
+    /** One statement, so no transaction: see {@link StatelessReads}. */
     public AgreementView get(UUID id) {
-        return AgreementView.of(agreements.requireWithParties(id));
+        return reads.read(session -> AgreementReads.byId(session, id)).orElseThrow(() -> AgreementRepository.notFound(id));
     }
 
     @Transactional

@@ -21,13 +21,6 @@ public class ClauseRepository implements PanacheRepositoryBase<Clause, UUID> {
                 .orElseThrow(() -> notFound(clauseId));
     }
 
-    /** Same, with the clause's positions read in the same statement (a fetch join). */
-    public Clause requireWithPositions(UUID agreementId, UUID clauseId) {
-        return find("from Clause c left join fetch c.positions where c.id = ?1", clauseId).singleResultOptional()
-                .filter(c -> c.agreementId.equals(agreementId))
-                .orElseThrow(() -> notFound(clauseId));
-    }
-
     /** Same, with the clause row locked for the rest of the transaction. */
     public Clause requireForUpdate(UUID agreementId, UUID clauseId) {
         return findByIdOptional(clauseId, LockModeType.PESSIMISTIC_WRITE).filter(c -> c.agreementId.equals(agreementId))
@@ -37,33 +30,6 @@ public class ClauseRepository implements PanacheRepositoryBase<Clause, UUID> {
     public boolean referenceTaken(UUID agreementId, String reference, UUID except) {
         return count("agreementId = ?1 and reference = ?2 and id <> ?3", agreementId, reference,
                 except == null ? new UUID(0, 0) : except) > 0;
-    }
-
-    public List<Clause> page(ClauseQuery query) {
-        StringBuilder hql = new StringBuilder("from Clause c where c.agreementId = :agreementId");
-        Parameters params = Parameters.with("agreementId", query.agreementId());
-        if (query.status() != null) {
-            hql.append(" and c.status = :status");
-            params.and("status", query.status());
-        }
-        if (query.topic() != null) {
-            hql.append(" and c.topic = :topic");
-            params.and("topic", query.topic());
-        }
-        if (query.priority() != null) {
-            hql.append(" and c.priority = :priority");
-            params.and("priority", query.priority());
-        }
-        if (query.open() != null) {
-            hql.append(query.open() ? " and c.status in :open" : " and c.status not in :open");
-            params.and("open", ClauseStatus.OPEN);
-        }
-        if (query.after() != null) {
-            hql.append(" and (c.createdAt, c.id) > (:afterValue, :afterId)");
-            params.and("afterValue", query.after().instantValue()).and("afterId", query.after().id());
-        }
-        hql.append(" order by c.createdAt, c.id");
-        return find(hql.toString(), params).page(0, query.limit() + 1).list();
     }
 
     public int nextRevisionNumber(UUID clauseId) {

@@ -20,6 +20,7 @@ import dev.accords.agreement.AgreementRepository;
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
+import dev.accords.database.StatelessReads;
 import dev.accords.http.ETags;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
@@ -39,6 +40,8 @@ public class ClauseService {
     RevisionRecorder revisions;
     @Inject
     AuditTrail audit;
+    @Inject
+    StatelessReads reads;
 
     @Transactional
     public ClauseView create(UUID agreementId, ClauseCreate request) {
@@ -71,19 +74,16 @@ public class ClauseService {
         return created;
     }
 
-    @Transactional
+    /** One statement, so no transaction: see {@link StatelessReads}. */
     public ClauseView get(UUID agreementId, UUID clauseId) {
-        Agreement agreement = agreements.requireWithParties(agreementId);
-        return ClauseView.of(clauses.requireWithPositions(agreementId, clauseId), agreement.partyCodes());
+        return reads.read(session -> ClauseReads.byId(session, agreementId, clauseId));
     }
 
-    @Transactional
+    /** One statement, so no transaction: see {@link StatelessReads}. */
     public ClausePage list(ClauseQuery query) {
-        Agreement agreement = agreements.requireWithParties(query.agreementId());
-        Slice<Clause> page = Slice.of(clauses.page(query), query.limit(),
-                last -> PageCursor.after(ORDERING, last.createdAt, last.id));
-        List<String> parties = agreement.partyCodes();
-        return new ClausePage(page.map(c -> ClauseView.of(c, parties)), page.nextCursor());
+        Slice<ClauseView> page = Slice.of(reads.read(session -> ClauseReads.page(session, query)), query.limit(),
+                last -> PageCursor.after(ORDERING, last.createdAt(), last.id()));
+        return new ClausePage(page.items(), page.nextCursor());
     }
 
     @Transactional

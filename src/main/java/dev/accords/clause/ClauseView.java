@@ -1,7 +1,9 @@
 package dev.accords.clause;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A clause as the API returns it: one position per party of the agreement, in party order. */
@@ -28,10 +30,15 @@ public record ClauseView(
     }
 
     static List<PositionView> positions(Clause c, List<String> partyCodes) {
+        Map<String, PositionView> taken = new HashMap<>();
+        c.positions.forEach(p -> taken.put(p.id.partyCode, new PositionView(p.id.partyCode, p.stance, p.note, p.updatedAt)));
+        return positions(partyCodes, taken);
+    }
+
+    /** One position per party, in party order: a party that took no stance holds NO_POSITION. */
+    static List<PositionView> positions(List<String> partyCodes, Map<String, PositionView> taken) {
         return partyCodes.stream()
-                .map(code -> c.position(code)
-                        .map(p -> new PositionView(code, p.stance, p.note, p.updatedAt))
-                        .orElse(new PositionView(code, Stance.NO_POSITION, null, null)))
+                .map(code -> taken.getOrDefault(code, new PositionView(code, Stance.NO_POSITION, null, null)))
                 .toList();
     }
 }

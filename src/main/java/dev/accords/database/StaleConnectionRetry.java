@@ -62,7 +62,7 @@ public class StaleConnectionRetry {
                 throw failure;
             }
             LOG.infof("A pooled connection was found closed on the first statement of a transaction (%s); "
-                    + "running the transaction once more on another connection", rootMessage(failure));
+                    + "running the transaction once more on another connection", StaleConnections.rootMessage(failure));
         } finally {
             TransactionAttempt.end();
         }
@@ -80,13 +80,5 @@ public class StaleConnectionRetry {
             // Only the transaction manager's status query declares one (SystemException).
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
     }
 }

@@ -66,4 +66,13 @@ final class StaleConnections {
             }
         }
     }
+
+    /** The first line of the innermost cause's message: what the log says of a stale connection. */
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+    }
 }
