@@ -94,7 +94,7 @@ from bench_agreement_sized a
 
 -- Clause status follows the agreement: FINALIZED and SIGNED agreements have no blocking clause.
 insert into clauses (id, agreement_id, reference, title, text, topic, status, status_reason, priority, proposed_by,
-                     open_since, created_at, updated_at, version)
+                     open_since, created_at, updated_at, version, last_revision)
 select md5('c' || a.n || '.' || k)::uuid,
        a.id,
        (k / 10 + 1) || '.' || (k % 10),
@@ -111,7 +111,8 @@ select md5('c' || a.n || '.' || k)::uuid,
             then a.created_at + (now() - a.created_at) * r.o end,
        a.created_at + make_interval(mins => k),
        a.created_at + make_interval(mins => k) + interval '1 hour',
-       0
+       0,
+       1 -- the 'created' revision inserted below
 from bench_agreement_sized a
          cross join lateral (select k, random() as s, random() as p, random() as o
                              from generate_series(1, a.clauses) as k) as r

@@ -57,12 +57,23 @@ public class Clause {
     @Version
     public long version;
 
+    /** The number of the clause's latest revision (0 before the first): see {@link #advanceRevision}. */
+    public int lastRevision;
+
     /** Only the parties that took a stance have a row; the others hold NO_POSITION. */
     @OneToMany(mappedBy = "clause", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<ClausePosition> positions = new ArrayList<>();
 
     public Optional<ClausePosition> position(String partyCode) {
         return positions.stream().filter(p -> p.id.partyCode.equals(partyCode)).findFirst();
+    }
+
+    /**
+     * Numbers the revision a change is about to record. Call it before the change is flushed, so the
+     * clause's one UPDATE (or INSERT) carries the new number: recording then needs no max() query.
+     */
+    int advanceRevision() {
+        return ++lastRevision;
     }
 
     /** Moves to a status, keeping openSince as "when it last became open". */

@@ -66,6 +66,7 @@ public class ClauseService {
         clause.createdAt = now;
         clause.updatedAt = now;
         clause.moveTo(request.status() == null ? ClauseStatus.PROPOSED : request.status(), now);
+        clause.advanceRevision();
         clauses.persist(clause);
         flush(request.reference());
         revisions.record(clause, agreement.partyCodes(), List.of("created"));
@@ -109,9 +110,7 @@ public class ClauseService {
             String reference = required(patch.reference, "reference");
             if (!reference.equals(clause.reference)) {
                 frozen.add("reference");
-                if (clauses.referenceTaken(agreementId, reference, clause.id)) {
-                    throw ClauseGuards.referenceTaken(reference);
-                }
+                // A taken reference is refused by the unique index when the change is flushed below.
                 clause.reference = reference;
             }
         }
@@ -155,6 +154,9 @@ public class ClauseService {
         }
         if (changed || !frozen.isEmpty()) {
             clause.updatedAt = now;
+            if (!revised.isEmpty()) {
+                clause.advanceRevision();
+            }
             flush(clause.reference);
         }
         if (!revised.isEmpty()) {

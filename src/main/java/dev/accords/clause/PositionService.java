@@ -65,6 +65,7 @@ public class PositionService {
         position.note = update.note();
         position.updatedAt = now;
         clause.updatedAt = now;
+        clause.advanceRevision();
         clauses.flush();
         revisions.record(clause, agreement.partyCodes(), List.of("positions." + partyCode));
         Map<String, Object> change = new LinkedHashMap<>();

@@ -19,10 +19,13 @@ class RevisionRecorder {
     @Inject
     ObjectMapper mapper;
 
-    /** Call with the clause row locked, so revision numbers cannot collide. */
+    /**
+     * Stores the clause as it is now as its revision number {@code clause.lastRevision}, which the
+     * change advanced ({@link Clause#advanceRevision}) under the clause's row lock.
+     */
     void record(Clause clause, List<String> partyCodes, List<String> changes) {
         ClauseRevision revision = new ClauseRevision();
-        revision.id = new ClauseRevision.Key(clause.id, clauses.nextRevisionNumber(clause.id));
+        revision.id = new ClauseRevision.Key(clause.id, clause.lastRevision);
         revision.createdAt = Timestamps.now();
         revision.changes = List.copyOf(changes);
         revision.title = clause.title;

@@ -1,6 +1,7 @@
 package dev.accords.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.io.IOException;
@@ -121,6 +122,41 @@ class StatementCountTest extends ApiTest {
                 .get("/v1/agreements/" + agreement + "/clauses").then().statusCode(200).body("items", hasSize(2)));
         assertThat(List.of(byId, clause, page)).as("statements for GET agreement, GET clause, an open clause page")
                 .containsExactly(1L, 1L, 1L);
+    }
+
+    /**
+     * A clause write sends what it must store and the one read its rules need (issue 10, item 5): the
+     * agreement with its parties (row lock shared), the clause with its positions (row locked) for a
+     * patch, then the clause, its revision and its event (and a position, for a position change). A
+     * taken reference is left to the unique index, and the revision number rides on the clause row
+     * instead of a max() query.
+     */
+    @Test
+    void shouldWriteAClauseWithOnlyTheStatementsItNeeds() {
+        String agreement = agreement();
+        createClause(agreement, "warm-up", "PROPOSED");
+        long create = statementsOnce("create clause", () -> createClause(agreement, "counted", "PROPOSED"));
+        String clause = createClause(agreement, "patched", "PROPOSED");
+        long patch = statementsOnce("patch clause text and status", () -> api().contentType("application/merge-patch+json")
+                .body(Map.of("text", "Revised text", "status", "UNDER_NEGOTIATION"))
+                .patch("/v1/agreements/" + agreement + "/clauses/" + clause).then().statusCode(200)
+                .body("status", equalTo("UNDER_NEGOTIATION")));
+        long position = statementsOnce("put position", () -> position(agreement, clause, "UA", "RESERVES"));
+        assertThat(List.of(create, patch, position)).as("statements for a clause create, a clause patch, a position")
+                .containsExactly(4L, 5L, 6L);
+        List<Integer> numbers = api().get("/v1/agreements/" + agreement + "/clauses/" + clause + "/revisions")
+                .then().statusCode(200).extract().path("items.number");
+        assertThat(numbers).as("revision numbers carried on the clause row").containsExactly(1, 2, 3);
+    }
+
+    /** Runs one request that cannot be repeated (a write) and returns how many statements it prepared. */
+    private long statementsOnce(String label, Runnable request) {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        request.run();
+        long count = statistics.getPrepareStatementCount();
+        record(label + ": " + count + " statements");
+        return count;
     }
 
     @Test

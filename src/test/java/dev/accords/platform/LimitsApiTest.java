@@ -106,9 +106,9 @@ class LimitsApiTest extends ApiTest {
     private void insertProposedClauses(String agreementId, int count) {
         database.execute("""
                 insert into clauses (id, agreement_id, reference, title, status, priority, open_since,
-                                     created_at, updated_at, version)
+                                     created_at, updated_at, version, last_revision)
                 select gen_random_uuid(), ?::uuid, 'L' || n, 'Limit clause ' || n, 'PROPOSED', 'NORMAL',
-                       now() - n * interval '1 minute', now(), now(), 0
+                       now() - n * interval '1 minute', now(), now(), 0, 0
                 from generate_series(1, ?) as n""", agreementId, count);
         assertThat(database.count("select count(*) from clauses where agreement_id = ?::uuid", agreementId))
                 .isEqualTo(count);
