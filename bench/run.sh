@@ -6,6 +6,8 @@
 # two consecutive windows within 5%. Everything stays on loopback. See bench/README.md.
 #   bench/run.sh                 the full run
 #   BENCH_QUICK=1 bench/run.sh   a smoke run (small data, short windows) that proves the chain works
+#   BENCH_BEFORE=<git ref> bench/run.sh   also measures the jar built from that commit, in the same run,
+#                                on a database of its own (its schema and its bench/sql/load.sql)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,6 +36,7 @@ PG_CLUSTER=${BENCH_PG_CLUSTER:-"15 main"}
 # The JVM flags bench/README.md recommends for a 2-core box; override to compare.
 JAVA_OPTS_=${BENCH_JAVA_OPTS:-"-XX:+UseParallelGC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"}
 JAR=${BENCH_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}
+BEFORE_REF=${BENCH_BEFORE:-}
 # BENCH_NICE=-10 (root only) runs the service, wrk, pgbench and the bench role's PostgreSQL
 # backends ahead of everything else on the machine: the three still share the cores among
 # themselves, other work (builds) waits. For a shared machine that cannot be made quiet; the
@@ -99,6 +102,26 @@ if [[ ! -f $JAR || ${BENCH_BUILD:-0} == 1 ]]; then
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2
 fi
 
+# The "before" build: the jar of BENCH_BEFORE, built in a throw-away worktree, with that commit's own
+# data loader (its schema may differ). Measured in the same run and on the same machine as this one.
+BUILDS="after"
+if [[ -n $BEFORE_REF ]]; then
+  BEFORE_SRC="$OUT/before-src"
+  BEFORE_SHA=$(git -C "$ROOT" rev-parse --short "$BEFORE_REF^{commit}") || die "BENCH_BEFORE: no commit $BEFORE_REF"
+  if [[ ! -f $BEFORE_SRC/target/quarkus-app/quarkus-run.jar || $(cat "$BEFORE_SRC/.bench-sha" 2>/dev/null) != "$BEFORE_SHA" ]]; then
+    log "building the before jar from $BEFORE_REF ($BEFORE_SHA)"
+    rm -rf "$BEFORE_SRC"; mkdir -p "$BEFORE_SRC"
+    git -C "$ROOT" archive "$BEFORE_SHA" | tar -x -C "$BEFORE_SRC"
+    (cd "$BEFORE_SRC" && ./mvnw -B -q package -DskipTests) >&2
+    echo "$BEFORE_SHA" >"$BEFORE_SRC/.bench-sha"
+  fi
+  BUILDS="after before"
+fi
+AFTER_SHA=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "working tree")
+build_jar() { if [[ $1 == before ]]; then echo "$BEFORE_SRC/target/quarkus-app/quarkus-run.jar"; else echo "$JAR"; fi; }
+build_loader() { if [[ $1 == before ]]; then echo "$BEFORE_SRC/bench/sql/load.sql"; else echo "$BENCH/sql/load.sql"; fi; }
+build_label() { if [[ $1 == before ]]; then echo "before ($BEFORE_SHA)"; else echo "after ($AFTER_SHA)"; fi; }
+
 admin_psql <<SQL
 do \$\$ begin
   if not exists (select 1 from pg_roles where rolname = '$PGUSER_') then
@@ -145,7 +168,7 @@ start_app() {
   QUARKUS_DATASOURCE_USERNAME=$PGUSER_ QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD_ \
   ACCORDS_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" ACCORDS_JWT_ISSUER="$ISSUER" \
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
-    nice -n "$NICE" java $JAVA_OPTS_ -jar "$JAR" >"$logfile" 2>&1 &
+    nice -n "$NICE" java $JAVA_OPTS_ -jar "$RUN_JAR" >"$logfile" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1200); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; then
@@ -264,82 +287,99 @@ measure_pgbench() {
 
 if [[ $NICE != 0 ]]; then renice_backends & RENICE_PID=$!; fi
 
+declare -A CEILINGS=() CEILING_WINDOWS=()
 for SCALE in $SCALES; do
   case $SCALE in
     *000000) LABEL="$((SCALE / 1000000))M" ;;
     *000) LABEL="$((SCALE / 1000))k" ;;
     *) LABEL=$SCALE ;;
   esac
-  DB="accords_bench_${LABEL,,}"
-  DATA="$OUT/$LABEL"
+  # "after" first: its database holds the schema the write ceilings are written for, and the
+  # ceilings measured there are the ones both builds are compared with.
+  for BUILD in $BUILDS; do
+  RUN_JAR=$(build_jar "$BUILD")
+  BUILD_LABEL=$(build_label "$BUILD")
+  DB="accords_bench_${LABEL,,}_$BUILD"
+  DATA="$OUT/$LABEL/$BUILD"
   rm -rf "$DATA"; mkdir -p "$DATA"
-  log "[$LABEL] fresh database $DB; the service creates the schema (Flyway)"
+  log "[$LABEL $BUILD] fresh database $DB; the service creates the schema (Flyway)"
   admin_psql -c "set client_min_messages to warning" -c "drop database if exists $DB" -c "create database $DB owner $PGUSER_"
   start_app "$DB" "$DATA/service-migrate.log"
   stop_app
 
-  log "[$LABEL] loading $SCALE clauses"
+  log "[$LABEL $BUILD] loading $SCALE clauses"
   begin=$(date +%s)
-  psql -d "$DB" -q -v clauses="$SCALE" -f "$BENCH/sql/load.sql" >"$DATA/load.txt"
+  psql -d "$DB" -q -v clauses="$SCALE" -f "$(build_loader "$BUILD")" >"$DATA/load.txt"
   psql -d "$DB" -q -f "$BENCH/sql/cursors.sql" >>"$DATA/load.txt" 2>&1
   LOAD_SECONDS=$(($(date +%s) - begin))
-  log "[$LABEL] loaded in ${LOAD_SECONDS}s: $(awk '/agreements \| clauses/ { getline; getline; print }' "$DATA/load.txt" | tr -s ' ') (agreements | clauses | open | positions | signatories)"
+  log "[$LABEL $BUILD] loaded in ${LOAD_SECONDS}s: $(awk '/agreements \| clauses/ { getline; getline; print }' "$DATA/load.txt" | tr -s ' ') (agreements | clauses | open | positions | signatories)"
   for scenario in $READS create-clause; do
     psql -d "$DB" -qAt -v scenario="$scenario" -f "$BENCH/sql/paths.sql" >"$DATA/$scenario.txt"
   done
-  log "[$LABEL] buffers per request (EXPLAIN ANALYZE of the pgbench SQL)"
-  # shellcheck disable=SC2086
-  "$BENCH/explain.sh" "$DB" $READS >"$DATA/buffers.tsv"
+  if [[ $BUILD == after ]]; then
+    log "[$LABEL] buffers per request (EXPLAIN ANALYZE of the pgbench SQL)"
+    # shellcheck disable=SC2086
+    "$BENCH/explain.sh" "$DB" $READS >"$DATA/buffers.tsv"
+  fi
   AGREEMENTS=$(psql -d "$DB" -qAt -c "select count(*) from agreements")
   AGREEMENT_CURSORS=$(psql -d "$DB" -qAt -c "select count(*) from bench.agreement_cursors")
   OPEN_CLAUSE_CURSORS=$(psql -d "$DB" -qAt -c "select count(*) from bench.open_clause_cursors")
 
   start_app "$DB" "$DATA/service.log"
   check_auth
-  log "[$LABEL] service ready in ${STARTUP}s on 127.0.0.1:$PORT (pid $APP_PID); tokens verified"
+  log "[$LABEL $BUILD] service ready in ${STARTUP}s on 127.0.0.1:$PORT (pid $APP_PID); tokens verified"
   STARTED_IN=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$DATA/service.log" | head -1)
 
   # One pass over every scenario first: the JIT compiles the shared paths (HTTP, JSON, Hibernate,
   # pgjdbc) before the first cell is measured, not during it. Each cell then waits for stability.
-  log "[$LABEL] warm-up pass over all scenarios, ${WARMUP}s each"
+  log "[$LABEL $BUILD] warm-up pass over all scenarios, ${WARMUP}s each"
   for scenario in $SCENARIOS; do wrk_window "$scenario" 8 "$WARMUP" "$DATA" >/dev/null; done
   for scenario in $SCENARIOS; do
     for connections in $CONNECTIONS; do
       load=$(load_average)
       measure_wrk "$scenario" "$connections" "$DATA"
       CEILING="-"; ratio="-"; buffers="-"; PG_WINDOWS="-"
-      if [[ " $READS " == *" $scenario "* ]]; then
-        buffers=$(awk -F'\t' -v s="$scenario" '$1 == s { print $2 }' "$DATA/buffers.tsv")
-        measure_pgbench "$scenario" "$connections" "$DATA"
+      key="$LABEL $scenario $connections"
+      if [[ -f $BENCH/pgbench/$scenario.sql ]]; then
+        if [[ $BUILD == after ]]; then
+          buffers=$(awk -F'\t' -v s="$scenario" '$1 == s { print $2 }' "$DATA/buffers.tsv")
+          [[ -n $buffers ]] || buffers="-"
+          measure_pgbench "$scenario" "$connections" "$DATA"
+          CEILINGS[$key]=$CEILING; CEILING_WINDOWS[$key]=$PG_WINDOWS
+        else
+          CEILING=${CEILINGS[$key]:-0}; PG_WINDOWS="(after's)"
+        fi
         [[ $CEILING != 0 ]] && ratio=$(awk -v r="$RPS" -v c="$CEILING" 'BEGIN { printf "%.0f%%", 100 * r / c }')
       fi
-      log "[$LABEL] $scenario c=$connections: $RPS req/s p50 ${P50}ms p99 ${P99}ms errors $ERRORS ceiling $CEILING ($ratio)" \
+      log "[$LABEL $BUILD] $scenario c=$connections: $RPS req/s p50 ${P50}ms p99 ${P99}ms errors $ERRORS ceiling $CEILING ($ratio)" \
           "service ${CPU_US}us/req windows wrk $WRK_WINDOWS pg $PG_WINDOWS load $load"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$LABEL" "$connections" "$RPS" "$P50" "$P99" \
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$BUILD_LABEL" "$LABEL" "$connections" "$RPS" "$P50" "$P99" \
         "$ERRORS" "$CEILING" "$ratio" "$CPU_US" "$WRK_WINDOWS" "$PG_WINDOWS" "$buffers" "$load" >>"$RESULTS"
     done
   done
   RSS_MB=$(( $(awk '/^VmRSS/ { print $2 }' "/proc/$APP_PID/status") / 1024 ))
-  printf '%s\t%s\t%s\t%s\t%s\n' "$LABEL" "$STARTUP" "${STARTED_IN:-?}" "$RSS_MB" "$LOAD_SECONDS" >>"$OUT/service.tsv.tmp"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$BUILD_LABEL" "$LABEL" "$STARTUP" "${STARTED_IN:-?}" "$RSS_MB" "$LOAD_SECONDS" >>"$OUT/service.tsv.tmp"
   stop_app
+  done
 done
 mv "$OUT/service.tsv.tmp" "$OUT/service.tsv"
 forget_identity
 
 # --- the table --------------------------------------------------------------------------------
 {
-  echo "| scenario | scale | conns | req/s | p50 ms | p99 ms | errors | ceiling tps | ratio | service CPU µs/req | wrk windows | pgbench windows | PG buffers/req | load avg |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 }' "$RESULTS"
+  echo "| scenario | build | scale | conns | req/s | p50 ms | p99 ms | errors | ceiling tps | ratio | service CPU µs/req | wrk windows | pgbench windows | PG buffers/req | load avg |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  sort -t$'\t' -s -k1,1 "$RESULTS" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 }'
   echo
-  echo "| scale | startup to ready s | Quarkus \"started in\" s | RSS after the run MiB | data load s |"
-  echo "|---|---:|---:|---:|---:|"
-  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$OUT/service.tsv"
+  echo "| build | scale | startup to ready s | Quarkus \"started in\" s | RSS after the run MiB | data load s |"
+  echo "|---|---|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$OUT/service.tsv"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)," \
        "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1); JVM flags: $JAVA_OPTS_;" \
        "${WINDOW}s windows, a cell counts once two consecutive windows agree within ${STABLE_PERCENT}% (at most $MAX_WINDOWS windows;" \
        "\"unstable\" means it never did and the last window is shown); ${WARMUP}s warm-up per scenario; $THREADS wrk/pgbench threads;" \
        "every request carries a bearer token (RS256); priority nice $NICE for the service, wrk, pgbench and their backends." \
+       "Ceilings: pgbench -M prepared on the plain SQL each request needs (bench/pgbench/), measured once per cell on the after build's database; the before build is compared with the same figures." \
        "$([[ $QUICK == 1 ]] && echo "SMOKE RUN (BENCH_QUICK=1): these figures only show that the benchmark works.")"
 } | tee "$OUT/table.md"

@@ -1,9 +1,7 @@
--- The ceiling for this scenario: the plain SELECTs the request needs, as the service sends them
--- (captured with log_statement=all; see bench/README.md), with no BEGIN/COMMIT around them: the
--- best PostgreSQL can do for this read, not the service's transaction. Parameters are drawn at
--- random: md5(...)::uuid rebuilds the ids bench/sql/load.sql made, and bench.* tables hold the same
--- deep-page cursors wrk uses.
+-- The ceiling for this scenario: the plain SQL the request needs, exactly as the service sends it
+-- (dev.accords.clause.ClauseReads: one statement), with no BEGIN/COMMIT around it: the best
+-- PostgreSQL can do for this read. Parameters are drawn at random: md5(...)::uuid rebuilds the ids
+-- bench/sql/load.sql made.
 \set n random(1, :agreements)
 \set c random(1, 5)
-select a1_0.id,a1_0.created_at,a1_0.finalized_at,p1_0.agreement_id,p1_0.code,p1_0.name,p1_0.ordinal,a1_0.planned_signing_date,a1_0.signed_at,a1_0.signing_place,a1_0.status,a1_0.summary,a1_0.tags,a1_0.title,a1_0.updated_at,a1_0.version from agreements a1_0 left join agreement_parties p1_0 on a1_0.id=p1_0.agreement_id where a1_0.id=md5('a' || :n)::uuid order by p1_0.ordinal;
-select c1_0.id,c1_0.agreement_id,c1_0.created_at,c1_0.open_since,p1_0.clause_id,p1_0.party_code,p1_0.agreement_id,p1_0.note,p1_0.stance,p1_0.updated_at,c1_0.priority,c1_0.priority_rank,c1_0.proposed_by,c1_0.reference,c1_0.status,c1_0.status_reason,c1_0.text,c1_0.title,c1_0.topic,c1_0.updated_at,c1_0.version from clauses c1_0 left join clause_positions p1_0 on c1_0.id=p1_0.clause_id where c1_0.id=md5('c' || :n || '.' || :c)::uuid;
+select (select string_agg(ap.code, ',' order by ap.ordinal) from agreement_parties ap where ap.agreement_id = a.id) as party_codes, c.id, c.reference, c.title, c.text, c.topic, c.status, c.status_reason, c.priority, c.proposed_by, c.open_since, c.created_at, c.updated_at, c.version, p.party_code, p.stance, p.note, p.updated_at as position_updated_at from agreements a left join clauses c on c.agreement_id = a.id and c.id = md5('c' || :n || '.' || :c)::uuid left join clause_positions p on p.clause_id = c.id where a.id = md5('a' || :n)::uuid;

@@ -15,7 +15,7 @@ select case :'scenario'
     'select ''/v1/agreements?cursor='' || pg_temp.cursor(''createdAt'', pg_temp.micros(created_at), id) from bench.agreement_cursors order by k'
   when 'get-clause' then
     'select ''/v1/agreements/'' || agreement_id || ''/clauses/'' || id from clauses order by random() limit 100000'
-  when 'list-clauses' then 'select ''/v1/agreements/'' || id || ''/clauses?status=AGREED'' from agreements order by random()'
+  when 'list-clauses' then 'select ''/v1/agreements/'' || id || ''/clauses?open=true&limit=20'' from agreements order by random()'
   when 'report' then 'select ''/v1/agreements/'' || id || ''/open-clauses'' from agreements order by random()'
   when 'global' then 'select ''/v1/open-clauses'''
   when 'global-deep' then
