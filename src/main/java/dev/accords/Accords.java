@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import dev.accords.problem.ProblemResponses;
 import dev.accords.security.JwtKeyGuard;
 import io.quarkus.runtime.Application;
 import io.quarkus.runtime.ApplicationLifecycleManager;
@@ -54,8 +55,8 @@ public final class Accords {
 
     static void report(Throwable failure) {
         Throwable root = rootCause(failure);
-        SQLException database = cause(failure, SQLException.class);
-        QuarkusBindException portTaken = cause(failure, QuarkusBindException.class);
+        SQLException database = ProblemResponses.cause(failure, SQLException.class);
+        QuarkusBindException portTaken = ProblemResponses.cause(failure, QuarkusBindException.class);
         Config config = applicationConfig();
         Optional<String> url = config == null ? Optional.empty()
                 : config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).filter(u -> !u.isBlank());
@@ -101,14 +102,5 @@ public final class Accords {
             root = root.getCause();
         }
         return root;
-    }
-
-    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

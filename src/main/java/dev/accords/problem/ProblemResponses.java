@@ -233,6 +233,7 @@ public final class ProblemResponses {
         return null;
     }
 
+    /** The first {@code type} in the failure's cause chain, or null: the one cause-chain walk of the code base. */
     public static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
