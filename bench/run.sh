@@ -36,6 +36,8 @@ PG_CLUSTER=${BENCH_PG_CLUSTER:-"15 main"}
 # The JVM flags bench/README.md recommends for a 2-core box; override to compare.
 JAVA_OPTS_=${BENCH_JAVA_OPTS:-"-XX:+UseParallelGC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"}
 JAR=${BENCH_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}
+# The java that runs the service, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java to compare runtimes.
+JAVA_BIN=${BENCH_JAVA:-java}
 BEFORE_REF=${BENCH_BEFORE:-}
 # BENCH_NICE=-10 (root only) runs the service, wrk, pgbench and the bench role's PostgreSQL
 # backends ahead of everything else on the machine: the three still share the cores among
@@ -168,7 +170,7 @@ start_app() {
   QUARKUS_DATASOURCE_USERNAME=$PGUSER_ QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD_ \
   ACCORDS_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" ACCORDS_JWT_ISSUER="$ISSUER" \
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
-    nice -n "$NICE" java $JAVA_OPTS_ -jar "$RUN_JAR" >"$logfile" 2>&1 &
+    nice -n "$NICE" "$JAVA_BIN" $JAVA_OPTS_ -jar "$RUN_JAR" >"$logfile" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1200); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; then
@@ -376,7 +378,7 @@ forget_identity
   awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$OUT/service.tsv"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)," \
-       "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1); JVM flags: $JAVA_OPTS_;" \
+       "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1); Java $("$JAVA_BIN" -version 2>&1 | head -1 | cut -d'"' -f2); JVM flags: $JAVA_OPTS_;" \
        "${WINDOW}s windows, a cell counts once two consecutive windows agree within ${STABLE_PERCENT}% (at most $MAX_WINDOWS windows;" \
        "\"unstable\" means it never did and the last window is shown); ${WARMUP}s warm-up per scenario; $THREADS wrk/pgbench threads;" \
        "every request carries a bearer token (RS256); priority nice $NICE for the service, wrk, pgbench and their backends." \
