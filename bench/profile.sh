@@ -13,8 +13,13 @@ LABEL=${2:-10k}
 CONNECTIONS=${3:-32}
 SECONDS_=${4:-20}
 THREADS=${BENCH_THREADS:-2}
-DB="accords_bench_${LABEL,,}"
-DATA="$BENCH/out/$LABEL"
+# run.sh's database and request paths for this checkout's build ("after"; BENCH_BUILD=before for the
+# BENCH_BEFORE jar's with BENCH_BUILD_NAME=before and BENCH_JAR=bench/out/before-src/target/...).
+BUILD=${BENCH_BUILD_NAME:-after}
+OUT_DIR=${BENCH_OUT:-$BENCH/out}
+DB="accords_bench_${LABEL,,}_$BUILD"
+DATA="$OUT_DIR/$LABEL/$BUILD"
+JAR=${BENCH_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}
 OUT="$BENCH/out/profile-$SCENARIO.jfr"
 JAVA_OPTS_=${BENCH_JAVA_OPTS:-"-XX:+UseParallelGC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"}
 export PGHOST=${BENCH_PGHOST:-127.0.0.1} PGPORT=${BENCH_PGPORT:-5432} PGUSER=${BENCH_PGUSER:-accords_bench}
@@ -36,7 +41,7 @@ make_identity "$BENCH/out/profile-keys"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
 QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
 ACCORDS_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" ACCORDS_JWT_ISSUER="$ISSUER" \
-  java $JAVA_OPTS_ -XX:+FlightRecorder -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$BENCH/out/profile.log" 2>&1 &
+  ${BENCH_JAVA:-java} $JAVA_OPTS_ -XX:+FlightRecorder -jar "$JAR" >"$BENCH/out/profile.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; forget_identity
       [[ $PG_STARTED == 1 ]] && pg_ctlcluster --skip-systemctl-redirect ${BENCH_PG_CLUSTER:-15 main} stop; true' EXIT
