@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+
+import org.hibernate.SharedSessionContract;
 
 import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
@@ -43,16 +43,13 @@ class OpenClauseQueries {
 
     static final int MAX_LISTED = 1000;
 
-    @Inject
-    EntityManager em;
-
     /**
      * Makes the calling transaction read-only and REPEATABLE READ: every later statement of it sees
      * the snapshot its first query takes. Under READ COMMITTED each statement would see its own.
      * It must come before any query of the transaction (PostgreSQL refuses it after one).
      */
-    void readOneSnapshot() {
-        em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+    void readOneSnapshot(SharedSessionContract session) {
+        session.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
     }
 
     /** An agreement's header and its most urgent open clauses. */
@@ -65,9 +62,9 @@ class OpenClauseQueries {
      * row joined to each clause listed, or once to nulls when none is open. Empty when there is no
      * such agreement.
      */
-    Optional<AgreementOpenClauses> agreementWithOpenClauses(UUID agreementId) {
+    Optional<AgreementOpenClauses> agreementWithOpenClauses(SharedSessionContract session, UUID agreementId) {
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
+        List<Tuple> rows = session.createNativeQuery("""
                         select a.title as agreement_title, a.status as agreement_status,
                           (select count(*) from signatories s where s.agreement_id = ?1) as signatories, listed.*
                         from agreements a left join lateral (
@@ -89,9 +86,9 @@ class OpenClauseQueries {
     }
 
     /** Totals and counts in one statement: one row per dimension and bucket, with its number of clauses. */
-    Map<String, Map<String, Integer>> counts(UUID agreementId) {
+    Map<String, Map<String, Integer>> counts(SharedSessionContract session, UUID agreementId) {
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
+        List<Tuple> rows = session.createNativeQuery("""
                         with open_clause as (
                           select c.topic, c.priority, c.status, %s as awaiting
                           from clauses c where c.agreement_id = ?1 and %s)
@@ -124,7 +121,7 @@ class OpenClauseQueries {
     }
 
     /** One page plus one row of the global list, so the caller knows whether another page follows. */
-    List<GlobalRow> globalPage(GlobalOpenClauseQuery query) {
+    List<GlobalRow> globalPage(SharedSessionContract session, GlobalOpenClauseQuery query) {
         StringBuilder sql = new StringBuilder("select a.id as agreement_id, a.title as agreement_title, ")
                 .append(CLAUSE_COLUMNS)
                 .append(" from clauses c join agreements a on a.id = c.agreement_id")
@@ -165,7 +162,7 @@ class OpenClauseQueries {
         // keeps it prepared on the server whatever limit clients ask for.
         params.add(query.limit() + 1);
         sql.append(" order by c.priority_rank, c.open_since, c.id limit ?").append(params.size());
-        Query nativeQuery = em.createNativeQuery(sql.toString(), Tuple.class);
+        Query nativeQuery = session.createNativeQuery(sql.toString(), Tuple.class);
         for (int i = 0; i < params.size(); i++) {
             nativeQuery.setParameter(i + 1, params.get(i));
         }

@@ -6,14 +6,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.accords.agreement.AgreementRepository;
 import dev.accords.agreement.AgreementStatus;
+import dev.accords.database.StaleConnectionRetry;
+import dev.accords.database.StatelessReads;
 import dev.accords.clause.ClauseStatus;
-import dev.accords.problem.ApiException;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
-import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
 
 /** Answers "which clauses are still open, and who is holding them up?". */
@@ -24,26 +29,41 @@ public class OpenClauseReportService {
 
     @Inject
     OpenClauseQueries queries;
+    @Inject
+    StatelessReads reads;
+    @Inject
+    StaleConnectionRetry retry;
+    @Inject
+    EntityManager em;
 
     /**
-     * One snapshot: the transaction is read-only and REPEATABLE READ, so the header, the list and,
-     * for a cut list, the counts all see the same committed state (READ COMMITTED, the default, gives
-     * each statement its own). Setting that costs a statement, so the header and the list come from
-     * one: two statements in all, as when they were read apart.
+     * One snapshot. The header and the list come from one statement, which sees one committed state,
+     * and when the list holds every open clause (fewer than {@link OpenClauseQueries#MAX_LISTED}) the
+     * totals and counts are tallied from it, which carries every field they count: so nearly every
+     * report is that one statement, read without a transaction ({@link StatelessReads}).
      *
-     * <p>When the list holds every open clause (fewer than {@link OpenClauseQueries#MAX_LISTED}), the
-     * totals and counts are tallied from it, which carries every field they count: a further statement
-     * would compute each clause's awaited parties all over again (bench/RESULTS.md). Only a longer,
-     * cut list needs the counting statement.
+     * <p>A cut list needs a second statement for the counts, and both must see the same state: that
+     * rare report is read again in a read-only REPEATABLE READ transaction (READ COMMITTED, the
+     * default, gives each statement its own snapshot).
      */
-    @Transactional
     public AgreementOpenClausesReport forAgreement(UUID agreementId) {
-        queries.readOneSnapshot();
-        OpenClauseQueries.AgreementOpenClauses header = queries.agreementWithOpenClauses(agreementId)
-                .orElseThrow(() -> new ApiException(ProblemCode.AGREEMENT_NOT_FOUND, "no agreement with id " + agreementId));
+        OpenClauseQueries.AgreementOpenClauses header = reads.read(session -> queries.agreementWithOpenClauses(session, agreementId))
+                .orElseThrow(() -> AgreementRepository.notFound(agreementId));
+        if (header.openClauses().size() < OpenClauseQueries.MAX_LISTED) {
+            return report(agreementId, header, tally(header.openClauses()));
+        }
+        return retry.get(() -> QuarkusTransaction.requiringNew().call(() -> {
+            Session session = em.unwrap(Session.class);
+            queries.readOneSnapshot(session);
+            OpenClauseQueries.AgreementOpenClauses again = queries.agreementWithOpenClauses(session, agreementId)
+                    .orElseThrow(() -> AgreementRepository.notFound(agreementId));
+            return report(agreementId, again, queries.counts(session, agreementId));
+        }));
+    }
+
+    private static AgreementOpenClausesReport report(UUID agreementId, OpenClauseQueries.AgreementOpenClauses header,
+                                                     Map<String, Map<String, Integer>> counts) {
         List<OpenClause> open = header.openClauses();
-        Map<String, Map<String, Integer>> counts = open.size() < OpenClauseQueries.MAX_LISTED
-                ? tally(open) : queries.counts(agreementId);
         Map<String, Integer> byStatus = counts.get("status");
         int blocking = byStatus.getOrDefault(ClauseStatus.PROPOSED.name(), 0)
                 + byStatus.getOrDefault(ClauseStatus.UNDER_NEGOTIATION.name(), 0);
@@ -71,9 +91,9 @@ public class OpenClauseReportService {
         return counts;
     }
 
-    @Transactional
+    /** One statement, so no transaction: see {@link StatelessReads}. */
     public GlobalOpenClausePage across(GlobalOpenClauseQuery query) {
-        Slice<OpenClauseQueries.GlobalRow> page = Slice.of(queries.globalPage(query), query.limit(), last ->
+        Slice<OpenClauseQueries.GlobalRow> page = Slice.of(reads.read(session -> queries.globalPage(session, query)), query.limit(), last ->
                 PageCursor.after(ORDERING, last.clause().id(), last.priorityRank(), last.clause().openSince()));
         return new GlobalOpenClausePage(page.map(OpenClauseQueries.GlobalRow::clause), page.nextCursor());
     }

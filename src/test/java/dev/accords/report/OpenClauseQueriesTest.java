@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 import org.junit.jupiter.api.Test;
 
 import dev.accords.support.ApiTest;
@@ -41,7 +43,7 @@ class OpenClauseQueriesTest extends ApiTest {
         Fixtures.position(agreementId, accepted, "UA", "ACCEPTS");
 
         Map<String, Map<String, Integer>> counted = QuarkusTransaction.requiringNew()
-                .call(() -> queries.counts(UUID.fromString(agreementId)));
+                .call(() -> queries.counts(em.unwrap(Session.class), UUID.fromString(agreementId)));
         Map<String, Object> report = api().get("/v1/agreements/" + agreementId + "/open-clauses").then().statusCode(200)
                 .extract().path("counts");
 
@@ -58,7 +60,7 @@ class OpenClauseQueriesTest extends ApiTest {
     @Test
     void shouldMakeTheReportTransactionOneReadOnlySnapshot() {
         Object[] settings = QuarkusTransaction.requiringNew().call(() -> {
-            queries.readOneSnapshot();
+            queries.readOneSnapshot(em.unwrap(Session.class));
             return (Object[]) em.createNativeQuery(
                     "select current_setting('transaction_isolation'), current_setting('transaction_read_only')")
                     .getSingleResult();
