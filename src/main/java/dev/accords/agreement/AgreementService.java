@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.accords.database.ReadOnlyTransaction;
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
@@ -74,6 +75,7 @@ public class AgreementService {
     }
 
     @Transactional
+    @ReadOnlyTransaction
     public AgreementPage list(AgreementQuery query) {
         Slice<Agreement> page = Slice.of(agreements.page(query), query.limit(), last -> PageCursor.after(
                 query.sort().token(), query.sort().field().equals("updatedAt") ? last.updatedAt : last.createdAt, last.id));

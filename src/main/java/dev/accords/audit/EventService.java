@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.accords.database.ReadOnlyTransaction;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
@@ -33,6 +34,7 @@ public class EventService {
     AgreementRepository agreements;
 
     @Transactional
+    @ReadOnlyTransaction
     public EventPage list(UUID agreementId, PageCursor after, int limit) {
         agreements.require(agreementId);
         @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.accords.database.ReadOnlyTransaction;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
@@ -28,6 +29,7 @@ public class RevisionService {
     ObjectMapper mapper;
 
     @Transactional
+    @ReadOnlyTransaction
     public RevisionPage list(UUID agreementId, UUID clauseId, PageCursor after, int limit) {
         agreements.require(agreementId);
         clauses.require(agreementId, clauseId);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.accords.database.ReadOnlyTransaction;
 import dev.accords.agreement.Agreement;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.agreement.AgreementStatus;
@@ -65,6 +66,7 @@ public class SignatoryService {
     }
 
     @Transactional
+    @ReadOnlyTransaction
     public SignatoryPage list(UUID agreementId, int limit, PageCursor after) {
         agreements.require(agreementId);
         Slice<Signatory> page = Slice.of(signatories.page(agreementId, limit, after), limit,
@@ -73,6 +75,7 @@ public class SignatoryService {
     }
 
     @Transactional
+    @ReadOnlyTransaction
     public SignatoryView get(UUID agreementId, UUID id) {
         agreements.require(agreementId);
         return SignatoryView.of(signatories.require(agreementId, id));
