@@ -22,6 +22,7 @@ import dev.accords.contract.Contract.Operation;
 final class Baseline {
 
     static final String ACCEPT = "application/json, application/problem+json";
+    static final String EVENT_STREAM = "text/event-stream";
 
     private final Contract contract;
     private final Set<String> propertyNames = new TreeSet<>();
@@ -63,7 +64,9 @@ final class Baseline {
     /** Accept, and for operations with a body the JSON content type. */
     static List<Map.Entry<String, String>> headers(Operation op) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        headers.add(Map.entry("Accept", ACCEPT));
+        // An event stream is what a stream operation answers; problems come as JSON either way.
+        headers.add(Map.entry("Accept", op.responseMediaTypes().contains(EVENT_STREAM)
+                ? EVENT_STREAM + ", application/problem+json" : ACCEPT));
         if (op.hasBody()) {
             headers.add(Map.entry("Content-Type", jsonType(op)));
         }

@@ -84,6 +84,7 @@ final class HeaderFamilies {
         return Gen.of("text/html", "application/xml", "text/plain", "image/png", "text/csv", "application/pdf",
                         "application/yaml", "text/html, application/xhtml+xml", "application/vnd.ms-excel",
                         "application/json-seq", "text/event-stream")
+                .filter(accept -> !op.responseMediaTypes().contains(accept))
                 .map(accept -> {
                     List<Map.Entry<String, String>> headers = Baseline.headers(op);
                     headers.set(0, Map.entry("Accept", accept));

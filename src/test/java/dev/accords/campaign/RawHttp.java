@@ -181,8 +181,13 @@ public final class RawHttp implements AutoCloseable {
         Response response;
         String length = header(headers, "Content-Length");
         String transfer = header(headers, "Transfer-Encoding");
+        String type = header(headers, "Content-Type");
         if (method.equals("HEAD") || status == 204 || status == 304) {
             response = new Response(status, headers, new byte[0]);
+        } else if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+            // An opened event stream has no end: its status and headers are the whole answer.
+            response = new Response(status, headers, new byte[0]);
+            closeQuietly();
         } else if (transfer != null && transfer.toLowerCase(Locale.ROOT).contains("chunked")) {
             response = new Response(status, headers, chunkedBody());
         } else if (length != null) {

@@ -3,6 +3,7 @@ package dev.accords.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.accords.reliability.HttpProbe.Outcome;
+import dev.accords.support.EventStreamClient;
+import dev.accords.support.EventStreamClient.Message;
 
 /**
  * Issue 5, item 8: two instances of the packaged service on one PostgreSQL, as behind a load balancer.
@@ -31,6 +34,7 @@ class TwoInstancesIT {
 
     static final int ROUNDS = 10;
     static final int CLIENTS_PER_INSTANCE = 4;
+    static final int STREAMED_EDITS = 20;
 
     static FaultyPostgres database;
     static AccordsInstance a;
@@ -172,6 +176,32 @@ class TwoInstancesIT {
         }
         REPORT.line("one ETag raced by %d editors (half on A, half on B), %d rounds: %d winners (one per round), "
                 + "%d refused with 412, final state always the winner's", 2 * CLIENTS_PER_INSTANCE, ROUNDS, winners, refused);
+    }
+
+    /** Issue 12, item 3: a stream on one instance sees what was written through the other, woken by NOTIFY. */
+    @Test
+    void shouldStreamOnBTheChangesMadeOnA() throws Exception {
+        Outcome created = toA.post("/v1/agreements", agreement("streamed across instances"), headers(null));
+        String path = "/v1/agreements/" + created.text("id");
+        String etag = created.header("ETag");
+        List<Double> millis = new ArrayList<>();
+        try (EventStreamClient stream = EventStreamClient.open(b.baseUrl() + path + "/events/stream", authorization, null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.nextComment(Duration.ofSeconds(10))).isEqualTo("stream open");
+            for (int edit = 0; edit < STREAMED_EDITS; edit++) {
+                long sent = System.nanoTime();
+                Outcome patched = toA.patch(path, Map.of("summary", "Edit " + edit + " on A"), ifMatch(etag));
+                assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+                Message event = stream.nextEvent(Duration.ofSeconds(10));
+                millis.add((System.nanoTime() - sent) / 1e6);
+                assertThat(event.data()).contains("\"Edit " + edit + " on A\"").contains("AGREEMENT_UPDATED");
+                etag = patched.header("ETag");
+            }
+        }
+        List<Double> sorted = millis.stream().sorted().toList();
+        REPORT.line("stream on B, %d edits on A: each event arrived on B %.1f ms (median), %.1f ms (max) after A was "
+                        + "sent the write (an upper bound of commit to arrival)", STREAMED_EDITS,
+                sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
     }
 
     private static List<Outcome> race(IntFunction<Outcome> request) throws Exception {

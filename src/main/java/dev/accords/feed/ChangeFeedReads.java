@@ -1,0 +1,99 @@
+package dev.accords.feed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Tuple;
+
+import org.hibernate.StatelessSession;
+import org.hibernate.query.NativeQuery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.accords.audit.EventKind;
+import dev.accords.audit.EventTarget;
+
+/**
+ * The one statement that reads the change feed, straight into {@link FeedEvent}s.
+ *
+ * <p>It only returns events of transactions that started before the oldest one still running
+ * ({@code pg_snapshot_xmin} of the statement's own snapshot): all of those have finished, so no event
+ * can later appear at a position the feed has already passed. An event of a younger transaction
+ * waits, even if it committed, until every older transaction has finished; the wait is as long as
+ * the longest write transaction, which the service bounds (statement timeout).
+ */
+final class ChangeFeedReads {
+
+    private static final TypeReference<Map<String, Object>> CHANGES = new TypeReference<>() {
+    };
+
+    private ChangeFeedReads() {
+    }
+
+    /** At most {@code query.limit()} events after the query's cursor, in feed order. */
+    static List<FeedEvent> after(StatelessSession session, ObjectMapper mapper, FeedQuery query) {
+        StringBuilder sql = new StringBuilder("""
+                select e.tx_id::text as tx_id, e.id, e.agreement_id, e.occurred_at, e.actor, e.kind, e.target_type,
+                       e.target_id, e.changes::text as changes
+                from agreement_events e
+                where (e.tx_id, e.id) > (cast(:afterTx as xid8), :afterId)
+                  and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())""");
+        if (query.agreementId() != null) {
+            sql.append(" and e.agreement_id = :agreement");
+        }
+        if (query.kind() != null) {
+            sql.append(" and e.kind = :kind");
+        }
+        sql.append(" order by e.tx_id, e.id limit :limit");
+        NativeQuery<Tuple> select = session.createNativeQuery(sql.toString(), Tuple.class)
+                .setParameter("afterTx", Long.toUnsignedString(query.after().txId()))
+                .setParameter("afterId", query.after().eventId())
+                .setParameter("limit", query.limit());
+        if (query.agreementId() != null) {
+            select.setParameter("agreement", query.agreementId());
+        }
+        if (query.kind() != null) {
+            select.setParameter("kind", query.kind().name());
+        }
+        List<FeedEvent> events = new ArrayList<>();
+        for (Tuple row : select.getResultList()) {
+            events.add(event(mapper, row));
+        }
+        return events;
+    }
+
+    /** The position after the newest event the feed shows now (START when there is none). */
+    static FeedCursor head(StatelessSession session) {
+        List<Tuple> rows = session.createNativeQuery("""
+                        select e.tx_id::text as tx_id, e.id from agreement_events e
+                        where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                        order by e.tx_id desc, e.id desc limit 1""", Tuple.class).getResultList();
+        return rows.isEmpty() ? FeedCursor.START
+                : new FeedCursor(Long.parseUnsignedLong(rows.get(0).get("tx_id", String.class)),
+                        rows.get(0).get("id", Number.class).longValue());
+    }
+
+    static boolean agreementExists(StatelessSession session, UUID agreementId) {
+        return session.createNativeQuery("select exists (select 1 from agreements where id = :id)", Boolean.class)
+                .setParameter("id", agreementId).getSingleResult();
+    }
+
+    private static FeedEvent event(ObjectMapper mapper, Tuple row) {
+        FeedCursor cursor = new FeedCursor(Long.parseUnsignedLong(row.get("tx_id", String.class)),
+                row.get("id", Number.class).longValue());
+        try {
+            return new FeedEvent(cursor.encode(), cursor.eventId(), row.get("agreement_id", UUID.class),
+                    row.get("occurred_at", Instant.class), row.get("actor", String.class),
+                    EventKind.valueOf(row.get("kind", String.class)),
+                    EventTarget.valueOf(row.get("target_type", String.class)), row.get("target_id", UUID.class),
+                    mapper.readValue(row.get("changes", String.class), CHANGES));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.accords.feed;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Listens for {@code accords_events} notifications (sent by a trigger when a transaction that wrote
+ * events commits, on any instance) on a connection of its own, outside the pool, and wakes the
+ * {@link EventStreams}. It also wakes them once a second without a notification, so a notification
+ * lost while the connection was down delays an event by a second at most, and it reconnects on its
+ * own after a database outage.
+ *
+ * <p>A plain pgjdbc connection rather than the reactive client's subscriber: the service has no
+ * reactive datasource, and this loop is the whole of it.
+ */
+@ApplicationScoped
+public class EventNotifications {
+
+    static final String CHANNEL = "accords_events";
+    private static final Logger LOG = Logger.getLogger(EventNotifications.class);
+    private static final int WAIT_MILLIS = 1000;
+
+    @Inject
+    EventStreams streams;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    private volatile boolean running = true;
+    private Thread closeStreamsOnSigterm;
+
+    void start(@Observes StartupEvent started) {
+        Thread listener = new Thread(this::listen, "accords-event-listener");
+        listener.setDaemon(true);
+        listener.start();
+        // Runs as soon as SIGTERM arrives, before Quarkus waits for running requests (a stream is one).
+        closeStreamsOnSigterm = new Thread(() -> {
+            running = false;
+            streams.closeAll();
+        }, "accords-event-streams-close");
+        Runtime.getRuntime().addShutdownHook(closeStreamsOnSigterm);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        running = false;
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeStreamsOnSigterm);
+        } catch (IllegalStateException alreadyRunning) {
+            // the JVM is exiting: the hook is doing its work
+        }
+    }
+
+    private void listen() {
+        boolean reported = false;
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(url, properties())) {
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + CHANNEL);
+                }
+                if (reported) {
+                    LOG.info("Listening for event notifications again");
+                }
+                reported = false;
+                streams.wake();
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                for (int ticks = 1; running; ticks++) {
+                    notifications.getNotifications(WAIT_MILLIS);
+                    streams.wake();
+                    // A silent connection (a frozen server, a partition) is found within ~10 s.
+                    if (ticks % 10 == 0 && !connection.isValid(2)) {
+                        throw new SQLException("the notification connection stopped answering");
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!reported) {
+                    LOG.warnf("Event notifications interrupted (%s); streams are woken once a second until "
+                            + "they are back", e.getMessage());
+                    reported = true;
+                }
+                streams.wake();
+                sleep(WAIT_MILLIS);
+            }
+        }
+    }
+
+    private Properties properties() {
+        Properties properties = new Properties();
+        username.ifPresent(user -> properties.setProperty("user", user));
+        password.ifPresent(secret -> properties.setProperty("password", secret));
+        properties.setProperty("ApplicationName", "accords-event-listener");
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("socketTimeout", "15");
+        return properties;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
