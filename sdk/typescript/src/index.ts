@@ -5,6 +5,10 @@
  *
  * Every function resolves to `{ data, error, response }`: `data` on a 2xx, `error` (a `Problem`) on a
  * 4xx or 5xx; it never throws for an HTTP status, only for a network failure.
+ *
+ * `streamEvents` follows the live change feed (Server-Sent Events) with typed `FeedEvent`s and
+ * reconnects on its own; the client's `streamEvents` operation is the raw openapi-fetch call, which
+ * cannot read a stream.
  */
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import { bindOperations, type AccordsOperations } from "./generated/operations.js";
@@ -20,6 +24,7 @@ export {
   stanceValues,
 } from "./generated/schema.js";
 export type { AccordsOperations } from "./generated/operations.js";
+export { streamEvents, type EventStream, type StreamEnd, type StreamEventsOptions } from "./events.js";
 
 export interface AccordsClientOptions extends ClientOptions {
   /** The service's root URL, e.g. `http://localhost:8080`; paths start with `/v1`. */
