@@ -28,15 +28,23 @@ import dev.accords.agreement.AgreementRepository;
 final class ClauseReads {
 
     private static final String COLUMNS = """
-            (select string_agg(ap.code, ',' order by ap.ordinal) from agreement_parties ap
-              where ap.agreement_id = a.id) as party_codes,
-            c.id, c.reference, c.title, c.text, c.topic, c.status, c.status_reason, c.priority, c.proposed_by,
+            pc.party_codes, c.id, c.reference, c.title, c.text, c.topic, c.status, c.status_reason, c.priority, c.proposed_by,
             c.open_since, c.created_at, c.updated_at, c.version,
             p.party_code, p.stance, p.note, p.updated_at as position_updated_at""";
+
+    /**
+     * The agreement's party codes, computed once for its one row: as a subquery in the select list
+     * PostgreSQL would run it again for every clause-position row.
+     */
+    private static final String PARTY_CODES = """
+            cross join lateral (select string_agg(ap.code, ',' order by ap.ordinal) as party_codes
+              from agreement_parties ap where ap.agreement_id = a.id) pc""";
 
     private static final String BY_ID = "select " + COLUMNS + """
 
             from agreements a
+            """ + PARTY_CODES + """
+
             left join clauses c on c.agreement_id = a.id and c.id = :clause
             left join clause_positions p on p.clause_id = c.id
             where a.id = :agreement""";
@@ -82,6 +90,8 @@ final class ClauseReads {
         String sql = "select " + COLUMNS + """
 
                 from agreements a
+                """ + PARTY_CODES + """
+
                 left join lateral (
                   select c.* from clauses c where c.agreement_id = a.id%s
                   order by c.created_at, c.id limit :rows) c on true
