@@ -2,6 +2,7 @@ package dev.accords.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.accords.reliability.HttpProbe.Outcome;
+import dev.accords.support.EventStreamClient;
 
 /**
  * Issue 5, item 4: the packaged service under write load while its PostgreSQL is stopped and
@@ -101,6 +103,33 @@ class DatabaseOutageIT {
     void shouldAnswer503WhileTheDatabaseStopsAnsweringAndRecoverWhenItAnswersAgain() throws Exception {
         underLoad("database-unresponsive", "PostgreSQL frozen (SIGSTOP to every server process), then resumed",
                 database::freeze, database::thaw, FREEZE_OUTAGE, FREEZE_LONGEST_ANSWER);
+    }
+
+    /**
+     * Issue 12: after both outages the live streams work again, and the instance's LISTEN connection
+     * came back on its own (its log says so): the once-a-second poll alone would also deliver the
+     * event, so the log line is what tells the two apart.
+     */
+    @Test
+    @Order(3)
+    void shouldStreamChangesAgainOnceTheDatabaseIsBack() throws Exception {
+        String authorization = Harness.negotiator();
+        HttpProbe http = new HttpProbe(service.baseUrl());
+        Outcome created = http.post("/v1/agreements", agreement("streams-after-outage", 0),
+                Map.of("Authorization", authorization));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String path = "/v1/agreements/" + created.text("id");
+        try (EventStreamClient stream = EventStreamClient.open(service.baseUrl() + path + "/events/stream",
+                authorization, null)) {
+            assertThat(stream.nextComment(Duration.ofSeconds(10))).isEqualTo("stream open");
+            Outcome patched = http.patch(path, Map.of("summary", "After the outages"),
+                    Map.of("Authorization", authorization, "If-Match", created.header("ETag")));
+            assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+
+            assertThat(stream.nextEvent(Duration.ofSeconds(10)).data()).contains("After the outages");
+        }
+        assertThat(Files.readString(service.log)).contains("Event notifications interrupted")
+                .contains("Listening for event notifications again");
     }
 
     private void underLoad(String name, String fault, Runnable takeAway, Runnable bringBack, Duration outage,
