@@ -1,22 +1,20 @@
 package dev.accords.feed;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
-import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+
+import dev.accords.database.UnpooledConnections;
 
 /**
  * Listens for {@code accords_events} notifications (sent by a trigger when a transaction that wrote
@@ -37,12 +35,8 @@ public class EventNotifications {
 
     @Inject
     EventStreams streams;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    @Inject
+    UnpooledConnections connections;
 
     private volatile boolean running = true;
     private Thread closeStreamsOnSigterm;
@@ -71,7 +65,7 @@ public class EventNotifications {
     private void listen() {
         boolean reported = false;
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, properties())) {
+            try (Connection connection = connections.open("accords-event-listener", 5, 15)) {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + CHANNEL);
                 }
@@ -99,16 +93,6 @@ public class EventNotifications {
                 sleep(WAIT_MILLIS);
             }
         }
-    }
-
-    private Properties properties() {
-        Properties properties = new Properties();
-        username.ifPresent(user -> properties.setProperty("user", user));
-        password.ifPresent(secret -> properties.setProperty("password", secret));
-        properties.setProperty("ApplicationName", "accords-event-listener");
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("socketTimeout", "15");
-        return properties;
     }
 
     private static void sleep(long millis) {

@@ -3,8 +3,6 @@ package dev.accords.health;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -21,6 +20,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
+
+import dev.accords.database.UnpooledConnections;
 
 /**
  * Readiness is "PostgreSQL answers now", decided within {@code accords.health.database-timeout}
@@ -46,12 +47,8 @@ public class DatabaseReadiness implements HealthCheck {
     private static final int SOCKET_TIMEOUT_SECONDS = 2;
     private static final int VALIDATION_TIMEOUT_SECONDS = 1;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    @Inject
+    UnpooledConnections connections;
     @ConfigProperty(name = "accords.health.database-timeout", defaultValue = "800ms")
     Duration timeout;
 
@@ -108,18 +105,7 @@ public class DatabaseReadiness implements HealthCheck {
     }
 
     private Connection open() throws SQLException {
-        Properties properties = new Properties();
-        username.ifPresent(user -> properties.setProperty("user", user));
-        password.ifPresent(secret -> properties.setProperty("password", secret));
-        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
-        properties.setProperty("loginTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
-        properties.setProperty("ApplicationName", "accords-readiness");
-        Connection opened = new org.postgresql.Driver().connect(url, properties);
-        if (opened == null) {
-            throw new SQLException("not a PostgreSQL URL");
-        }
-        return opened;
+        return connections.open("accords-readiness", CONNECT_TIMEOUT_SECONDS, SOCKET_TIMEOUT_SECONDS);
     }
 
     private void closeConnection() {
