@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.accords.database.UnpooledConnections;
 import dev.accords.support.ApiTest;
 import dev.accords.support.Fixtures;
 import io.agroal.api.AgroalDataSource;
@@ -42,9 +41,6 @@ class ChangeFeedInterleavingTest extends ApiTest {
 
     @Inject
     AgroalDataSource dataSource;
-    /** The writers' transactions run on connections of their own, never on the service's pool. */
-    @Inject
-    UnpooledConnections connections;
 
     @Test
     void shouldNotSkipTheEventOfATransactionThatCommitsAfterAYoungerOne() throws Exception {
@@ -202,7 +198,7 @@ class ChangeFeedInterleavingTest extends ApiTest {
     }
 
     private Connection transaction() throws SQLException {
-        Connection connection = connections.open("feed-interleaving-test", 5, 15);
+        Connection connection = dataSource.getConnection();
         connection.setAutoCommit(false);
         return connection;
     }
