@@ -38,20 +38,18 @@ public class EventService {
     @ReadOnlyTransaction
     public EventPage list(UUID agreementId, PageCursor after, int limit) {
         agreements.require(agreementId);
-        // The same order and horizon as the change feed (see V5__change_feed.sql): ids are assigned at
-        // insert, not at commit, so paging by id alone could step past an event still being committed.
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
                         select id as sequence, tx_id::text as tx_id, occurred_at, actor, kind, target_type, target_id,
                                cast(changes as text) as changes
                         from agreement_events
-                        where agreement_id = ?1 and (tx_id, id) > (cast(?2 as xid8), ?3)
-                          and tx_id < pg_snapshot_xmin(pg_current_snapshot())
-                        order by tx_id, id limit ?4""", Tuple.class)
-                .setParameter(1, agreementId)
-                .setParameter(2, after == null ? "0" : Long.toUnsignedString(after.longValue(0)))
-                .setParameter(3, after == null ? 0L : after.longValue(1))
-                .setParameter(4, limit + 1).getResultList();
+                        where agreement_id = :agreement and %s and %s
+                        %s limit :limit""".formatted(EventOrder.AFTER, EventOrder.VISIBLE, EventOrder.ORDER_BY),
+                        Tuple.class)
+                .setParameter("agreement", agreementId)
+                .setParameter("afterTx", after == null ? "0" : Long.toUnsignedString(after.longValue(0)))
+                .setParameter("afterId", after == null ? 0L : after.longValue(1))
+                .setParameter("limit", limit + 1).getResultList();
         Slice<Tuple> page = Slice.of(rows, limit, last -> PageCursor.after(ORDERING, agreementId,
                 last.get("tx_id", String.class), last.get("sequence", Number.class).longValue()));
         return new EventPage(page.map(this::view), page.nextCursor());

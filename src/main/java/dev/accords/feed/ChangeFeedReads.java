@@ -16,16 +16,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.accords.audit.EventKind;
+import dev.accords.audit.EventOrder;
 import dev.accords.audit.EventTarget;
 
 /**
  * The one statement that reads the change feed, straight into {@link FeedEvent}s.
  *
- * <p>It only returns events of transactions that started before the oldest one still running
- * ({@code pg_snapshot_xmin} of the statement's own snapshot): all of those have finished, so no event
- * can later appear at a position the feed has already passed. An event of a younger transaction
- * waits, even if it committed, until every older transaction has finished; the wait is as long as
- * the longest write transaction, which the service bounds (statement timeout).
+ * <p>It reads in {@link EventOrder}: only events of transactions that started before the oldest one
+ * still running ({@code pg_snapshot_xmin} of the statement's own snapshot), all of which have
+ * finished, so no event can later appear at a position the feed has already passed. An event of a
+ * younger transaction waits, even if it committed, until every older transaction has finished; the
+ * wait is as long as the longest write transaction, which the service bounds (statement timeout).
  */
 final class ChangeFeedReads {
 
@@ -38,18 +39,17 @@ final class ChangeFeedReads {
     /** At most {@code query.limit()} events after the query's cursor, in feed order. */
     static List<FeedEvent> after(StatelessSession session, ObjectMapper mapper, FeedQuery query) {
         StringBuilder sql = new StringBuilder("""
-                select e.tx_id::text as tx_id, e.id, e.agreement_id, e.occurred_at, e.actor, e.kind, e.target_type,
-                       e.target_id, e.changes::text as changes
-                from agreement_events e
-                where (e.tx_id, e.id) > (cast(:afterTx as xid8), :afterId)
-                  and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())""");
+                select tx_id::text as tx_id, id, agreement_id, occurred_at, actor, kind, target_type, target_id,
+                       changes::text as changes
+                from agreement_events
+                where %s and %s""".formatted(EventOrder.AFTER, EventOrder.VISIBLE));
         if (query.agreementId() != null) {
-            sql.append(" and e.agreement_id = :agreement");
+            sql.append(" and agreement_id = :agreement");
         }
         if (query.kind() != null) {
-            sql.append(" and e.kind = :kind");
+            sql.append(" and kind = :kind");
         }
-        sql.append(" order by e.tx_id, e.id limit :limit");
+        sql.append(' ').append(EventOrder.ORDER_BY).append(" limit :limit");
         NativeQuery<Tuple> select = session.createNativeQuery(sql.toString(), Tuple.class)
                 .setParameter("afterTx", Long.toUnsignedString(query.after().txId()))
                 .setParameter("afterId", query.after().eventId())
@@ -70,9 +70,9 @@ final class ChangeFeedReads {
     /** The position after the newest event the feed shows now (START when there is none). */
     static FeedCursor head(StatelessSession session) {
         List<Tuple> rows = session.createNativeQuery("""
-                        select e.tx_id::text as tx_id, e.id from agreement_events e
-                        where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-                        order by e.tx_id desc, e.id desc limit 1""", Tuple.class).getResultList();
+                        select tx_id::text as tx_id, id from agreement_events
+                        where %s
+                        order by tx_id desc, id desc limit 1""".formatted(EventOrder.VISIBLE), Tuple.class).getResultList();
         return rows.isEmpty() ? FeedCursor.START
                 : new FeedCursor(Long.parseUnsignedLong(rows.get(0).get("tx_id", String.class)),
                         rows.get(0).get("id", Number.class).longValue());

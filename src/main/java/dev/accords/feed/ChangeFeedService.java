@@ -21,7 +21,7 @@ public class ChangeFeedService {
     ObjectMapper mapper;
 
     public ChangeFeedPage page(FeedQuery query) {
-        List<FeedEvent> rows = events(query.from(query.after()).withLimit(query.limit() + 1));
+        List<FeedEvent> rows = events(query.withLimit(query.limit() + 1));
         boolean hasMore = rows.size() > query.limit();
         List<FeedEvent> items = hasMore ? rows.subList(0, query.limit()) : rows;
         String next = items.isEmpty() ? query.after().encode() : items.get(items.size() - 1).cursor();

@@ -143,11 +143,10 @@ public class EventStreams {
     /** Sends a stream that is behind its next batch; true while it has more to read. */
     private boolean catchUp(StreamSubscriber subscriber, FeedCursor newHead) {
         List<FeedEvent> events = feed.events(subscriber.query.from(subscriber.position).withLimit(BATCH));
-        FeedCursor last = subscriber.position;
         for (FeedEvent event : events) {
             subscriber.send(event, json(event));
-            last = cursorOf(event);
         }
+        FeedCursor last = events.isEmpty() ? subscriber.position : cursorOf(events.get(events.size() - 1));
         if (events.size() == BATCH) {
             subscriber.position = last;
             return true;
