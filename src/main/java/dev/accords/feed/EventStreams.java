@@ -56,8 +56,8 @@ public class EventStreams {
         thread.setDaemon(true);
         return thread;
     });
-    /** After the newest event the pump has read; null while no stream is open. Written by the pump only. */
-    private volatile FeedCursor head;
+    /** After the newest event the pump has read; null while no stream is open. Pump thread only. */
+    private FeedCursor head;
 
     @PostConstruct
     void startHeartbeat() {
@@ -66,13 +66,12 @@ public class EventStreams {
 
     /**
      * Opens a stream of the events matching {@code query}, after {@code query.after()}; a null
-     * position starts at the head of the feed (only events from now on). That head is the pump's
-     * when other streams are open (it may be a few events behind, which the new stream then also
-     * gets), so a burst of new streams does not read the database once each.
+     * position starts at the head of the feed as it is now, read before the client learns that the
+     * stream is open, so it gets every event committed from then on and none from before. (The
+     * pump's own head may lag behind by a wake, so it is not used for this.)
      */
     public void open(SseEventSink sink, Sse sse, FeedQuery query) {
-        FeedCursor pumped = head;
-        FeedCursor from = query.after() != null ? query.after() : pumped != null ? pumped : feed.head();
+        FeedCursor from = query.after() != null ? query.after() : feed.head();
         StreamSubscriber subscriber = new StreamSubscriber(sink, sse, query, from);
         // Commits the response headers at once, so the client knows the stream is open.
         subscriber.comment("stream open");
