@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.accords.database.UnpooledConnections;
 import dev.accords.support.ApiTest;
 import dev.accords.support.Fixtures;
 import io.agroal.api.AgroalDataSource;
@@ -41,6 +42,9 @@ class ChangeFeedInterleavingTest extends ApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+    /** The writers' transactions run on connections of their own, never on the service's pool. */
+    @Inject
+    UnpooledConnections connections;
 
     @Test
     void shouldNotSkipTheEventOfATransactionThatCommitsAfterAYoungerOne() throws Exception {
@@ -198,7 +202,7 @@ class ChangeFeedInterleavingTest extends ApiTest {
     }
 
     private Connection transaction() throws SQLException {
-        Connection connection = dataSource.getConnection();
+        Connection connection = connections.open("feed-interleaving-test", 5, 15);
         connection.setAutoCommit(false);
         return connection;
     }
