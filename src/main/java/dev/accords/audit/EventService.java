@@ -40,10 +40,10 @@ public class EventService {
         agreements.require(agreementId);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                        select id as sequence, tx_id::text as tx_id, occurred_at, actor, kind, target_type, target_id,
-                               cast(changes as text) as changes
-                        from agreement_events
-                        where agreement_id = :agreement and %s and %s
+                        select e.id as sequence, e.tx_id::text as tx, e.occurred_at, e.actor, e.kind, e.target_type,
+                               e.target_id, cast(e.changes as text) as changes
+                        from agreement_events e
+                        where e.agreement_id = :agreement and %s and %s
                         %s limit :limit""".formatted(EventOrder.AFTER, EventOrder.VISIBLE, EventOrder.ORDER_BY),
                         Tuple.class)
                 .setParameter("agreement", agreementId)
@@ -51,7 +51,7 @@ public class EventService {
                 .setParameter("afterId", after == null ? 0L : after.longValue(1))
                 .setParameter("limit", limit + 1).getResultList();
         Slice<Tuple> page = Slice.of(rows, limit, last -> PageCursor.after(ORDERING, agreementId,
-                last.get("tx_id", String.class), last.get("sequence", Number.class).longValue()));
+                last.get("tx", String.class), last.get("sequence", Number.class).longValue()));
         return new EventPage(page.map(this::view), page.nextCursor());
     }
 

@@ -39,15 +39,15 @@ final class ChangeFeedReads {
     /** At most {@code query.limit()} events after the query's cursor, in feed order. */
     static List<FeedEvent> after(StatelessSession session, ObjectMapper mapper, FeedQuery query) {
         StringBuilder sql = new StringBuilder("""
-                select tx_id::text as tx_id, id, agreement_id, occurred_at, actor, kind, target_type, target_id,
-                       changes::text as changes
-                from agreement_events
+                select e.tx_id::text as tx, e.id, e.agreement_id, e.occurred_at, e.actor, e.kind, e.target_type,
+                       e.target_id, e.changes::text as changes
+                from agreement_events e
                 where %s and %s""".formatted(EventOrder.AFTER, EventOrder.VISIBLE));
         if (query.agreementId() != null) {
-            sql.append(" and agreement_id = :agreement");
+            sql.append(" and e.agreement_id = :agreement");
         }
         if (query.kind() != null) {
-            sql.append(" and kind = :kind");
+            sql.append(" and e.kind = :kind");
         }
         sql.append(' ').append(EventOrder.ORDER_BY).append(" limit :limit");
         NativeQuery<Tuple> select = session.createNativeQuery(sql.toString(), Tuple.class)
@@ -70,11 +70,11 @@ final class ChangeFeedReads {
     /** The position after the newest event the feed shows now (START when there is none). */
     static FeedCursor head(StatelessSession session) {
         List<Tuple> rows = session.createNativeQuery("""
-                        select tx_id::text as tx_id, id from agreement_events
+                        select e.tx_id::text as tx, e.id from agreement_events e
                         where %s
-                        order by tx_id desc, id desc limit 1""".formatted(EventOrder.VISIBLE), Tuple.class).getResultList();
+                        %s limit 1""".formatted(EventOrder.VISIBLE, EventOrder.ORDER_BY_NEWEST_FIRST), Tuple.class).getResultList();
         return rows.isEmpty() ? FeedCursor.START
-                : new FeedCursor(Long.parseUnsignedLong(rows.get(0).get("tx_id", String.class)),
+                : new FeedCursor(Long.parseUnsignedLong(rows.get(0).get("tx", String.class)),
                         rows.get(0).get("id", Number.class).longValue());
     }
 
@@ -84,7 +84,7 @@ final class ChangeFeedReads {
     }
 
     private static FeedEvent event(ObjectMapper mapper, Tuple row) {
-        FeedCursor cursor = new FeedCursor(Long.parseUnsignedLong(row.get("tx_id", String.class)),
+        FeedCursor cursor = new FeedCursor(Long.parseUnsignedLong(row.get("tx", String.class)),
                 row.get("id", Number.class).longValue());
         try {
             return new FeedEvent(cursor.encode(), cursor.eventId(), row.get("agreement_id", UUID.class),

@@ -84,6 +84,48 @@ class ChangeFeedInterleavingTest extends ApiTest {
         }
     }
 
+    /**
+     * The feed selects the transaction id as text (JDBC has no xid8): a query that sorted by that
+     * text put transaction 10 before 9, handed out a cursor past 10 first, and never showed 9's
+     * event. Ids 9 and 10 are written here outright, so the digit boundary is crossed whatever the
+     * database's own transaction counter reads today.
+     */
+    @Test
+    void shouldKeepTransactionOrderWhenTransactionIdsGainADigit() throws Exception {
+        UUID agreementId = UUID.fromString(Fixtures.agreement());
+        long nine = insertEventOfTransaction(agreementId, 9);
+        long ten = insertEventOfTransaction(agreementId, 10);
+
+        List<Map<String, Object>> feed = ChangeFeedApiTest.follow(agreementId.toString(), null, 1).events();
+        List<Long> trail = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page = api().queryParam("limit", 1).queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/v1/agreements/{id}/events", agreementId).then().statusCode(200).extract().jsonPath();
+            trail.addAll(page.getList("items.sequence", Long.class));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+
+        assertThat(feed).extracting(event -> ((Number) event.get("sequence")).longValue()).startsWith(nine, ten).hasSize(3);
+        assertThat(trail).startsWith(nine, ten).hasSize(3);
+    }
+
+    private long insertEventOfTransaction(UUID agreementId, long transaction) throws SQLException {
+        try (Connection connection = connections.open("feed-digit-test", 5, 15);
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into agreement_events (agreement_id, occurred_at, actor, kind, target_type, target_id, changes, tx_id)
+                     values (?, now(), 'feed-test', 'CLAUSE_UPDATED', 'CLAUSE', ?, '{"title": "old transaction"}', cast(? as xid8))
+                     returning id""")) {
+            insert.setObject(1, agreementId);
+            insert.setObject(2, UUID.randomUUID());
+            insert.setString(3, Long.toString(transaction));
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     private static List<Long> trail(UUID agreementId) {
         return api().get("/v1/agreements/{id}/events", agreementId).then().statusCode(200).extract().jsonPath()
                 .getList("items.sequence", Long.class);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.accords.database.UnpooledConnections;
 import dev.accords.support.ApiTest;
 import dev.accords.support.EventStreamClient;
 import dev.accords.support.EventStreamClient.Message;
@@ -38,6 +41,8 @@ class EventStreamApiTest extends ApiTest {
     URL service;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    UnpooledConnections connections;
 
     @Test
     void shouldStreamAChangeMadeAfterTheStreamOpened() throws Exception {
@@ -53,6 +58,31 @@ class EventStreamApiTest extends ApiTest {
             assertThat(event).containsEntry("kind", "CLAUSE_CREATED").containsEntry("targetId", clauseId);
             assertThat(message.id()).isEqualTo(event.get("cursor"));
             assertThat(event).isEqualTo(ChangeFeedApiTest.follow(agreementId, null, 100).events().get(1));
+        }
+    }
+
+    /**
+     * A stream starts after the newest event, by transaction order: an event of transaction 9 (one
+     * digit fewer than any real transaction here) used to be taken for the newest, because the head
+     * was sorted as text, and a new stream then replayed everything written since.
+     */
+    @Test
+    void shouldStartANewStreamAfterTheNewestEventWhateverTheDigitsOfItsTransaction() throws Exception {
+        try (Connection connection = connections.open("stream-digit-test", 5, 15);
+             Statement insert = connection.createStatement()) {
+            insert.executeUpdate("""
+                    insert into agreement_events (agreement_id, occurred_at, actor, kind, target_type, target_id, changes, tx_id)
+                    values (gen_random_uuid(), now(), 'stream-test', 'CLAUSE_UPDATED', 'CLAUSE', gen_random_uuid(),
+                            '{"title": "old transaction"}', cast('9' as xid8))""");
+        }
+        String agreementId = Fixtures.agreement();
+        try (EventStreamClient stream = open("/v1/events/stream", null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            String clauseId = Fixtures.clause(agreementId, "1", null);
+
+            Map<String, Object> first = mapper.readValue(stream.nextEvent(WAIT).data(), JSON_OBJECT);
+
+            assertThat(first).containsEntry("kind", "CLAUSE_CREATED").containsEntry("targetId", clauseId);
         }
     }
 
