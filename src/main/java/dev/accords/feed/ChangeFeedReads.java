@@ -78,6 +78,19 @@ final class ChangeFeedReads {
                         rows.get(0).get("id", Number.class).longValue());
     }
 
+    /** The events with these ids, whether or not the feed shows them yet (a webhook's event has committed). */
+    static List<FeedEvent> byIds(StatelessSession session, ObjectMapper mapper, java.util.Collection<Long> ids) {
+        List<FeedEvent> events = new ArrayList<>();
+        for (Tuple row : session.createNativeQuery("""
+                        select e.tx_id::text as tx, e.id, e.agreement_id, e.occurred_at, e.actor, e.kind, e.target_type,
+                               e.target_id, e.changes::text as changes
+                        from agreement_events e where e.id in (:ids)""", Tuple.class)
+                .setParameter("ids", ids).getResultList()) {
+            events.add(event(mapper, row));
+        }
+        return events;
+    }
+
     static boolean agreementExists(StatelessSession session, UUID agreementId) {
         return session.createNativeQuery("select exists (select 1 from agreements where id = :id)", Boolean.class)
                 .setParameter("id", agreementId).getSingleResult();

@@ -33,6 +33,16 @@ public class ChangeFeedService {
         return reads.read(session -> ChangeFeedReads.after(session, mapper, query));
     }
 
+    /** The events with these ids, by id; one statement, none for no ids. */
+    public java.util.Map<Long, FeedEvent> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, FeedEvent> events = new java.util.HashMap<>();
+        reads.read(session -> ChangeFeedReads.byIds(session, mapper, ids)).forEach(event -> events.put(event.sequence(), event));
+        return events;
+    }
+
     /** 404 AGREEMENT_NOT_FOUND unless the agreement exists. One statement. */
     public void requireAgreement(UUID agreementId) {
         if (!reads.read(session -> ChangeFeedReads.agreementExists(session, agreementId))) {

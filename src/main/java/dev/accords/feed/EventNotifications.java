@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -35,6 +36,9 @@ public class EventNotifications {
 
     @Inject
     EventStreams streams;
+    /** Wakes the other followers of the feed (the webhook dispatcher) the same way. */
+    @Inject
+    Event<EventsCommitted> committed;
     @Inject
     UnpooledConnections connections;
 
@@ -73,11 +77,11 @@ public class EventNotifications {
                     LOG.info("Listening for event notifications again");
                 }
                 reported = false;
-                streams.wake();
+                wake();
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 for (int ticks = 1; running; ticks++) {
                     notifications.getNotifications(WAIT_MILLIS);
-                    streams.wake();
+                    wake();
                     // A silent connection (a frozen server, a partition) is found within ~10 s.
                     if (ticks % 10 == 0 && !connection.isValid(2)) {
                         throw new SQLException("the notification connection stopped answering");
@@ -89,10 +93,15 @@ public class EventNotifications {
                             + "they are back", e.getMessage());
                     reported = true;
                 }
-                streams.wake();
+                wake();
                 sleep(WAIT_MILLIS);
             }
         }
+    }
+
+    private void wake() {
+        streams.wake();
+        committed.fire(new EventsCommitted());
     }
 
     private static void sleep(long millis) {
