@@ -1,9 +1,11 @@
 package dev.accords.campaign;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,12 +16,15 @@ import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.accords.contract.Contract;
 import dev.accords.contract.Contract.Operation;
 import dev.accords.support.ApiTest;
 import dev.accords.support.Fixtures;
+import dev.accords.support.Tokens;
+import dev.accords.support.WebhookReceiver;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,6 +71,16 @@ class BadInputCampaignTest extends ApiTest {
 
     @Test
     void everyMalformedRequestIsRefusedWithADeclaredProblemAndChangesNothing() throws IOException {
+        World world = new World();
+        try {
+            world.create();
+            campaign(world);
+        } finally {
+            world.close();
+        }
+    }
+
+    private void campaign(World world) throws IOException {
         Contract contract = Contract.load();
         Malformations malformations = new Malformations(contract);
         int perOperation = Integer.getInteger("campaign.perOperation",
@@ -75,8 +90,6 @@ class BadInputCampaignTest extends ApiTest {
         SplittableRandom seeded = new SplittableRandom(seed);
         ResponseChecks checks = new ResponseChecks(contract);
         Findings findings = new Findings();
-        World world = new World();
-        world.create();
         SchemaFingerprint database = new SchemaFingerprint(dataSource);
 
         long started = System.nanoTime();
@@ -158,7 +171,7 @@ class BadInputCampaignTest extends ApiTest {
 
     private RawHttp.Response send(RawHttp http, BadRequest request, World world) throws IOException {
         List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers());
-        headers.add(Map.entry("Authorization", negotiatorAuthorization()));
+        headers.add(Map.entry("Authorization", authorization(request.operation())));
         return http.send(request.method(), request.target(world.ids(request.operation())), headers, request.body(),
                 request.chunked());
     }
@@ -204,7 +217,17 @@ class BadInputCampaignTest extends ApiTest {
     private long checkNanos;
 
     /** The real resources the requests aim at. */
+    /** The admin's token for the webhook operations, which only admins may use; a negotiator's for the rest. */
+    static String authorization(Operation operation) {
+        return operation.path().startsWith("/v1/webhook-endpoints") ? ADMIN : negotiatorAuthorization();
+    }
+
+    private static final String ADMIN = Tokens.bearer(Tokens.admin());
+
     static final class World {
+        /** The receiver of the world's webhook endpoint: answers 200, so a ping is delivered and then still. */
+        private final WebhookReceiver receiver = WebhookReceiver.start();
+        private String endpointId;
         private Map<String, String> open = Map.of();
         private Map<String, String> finalized = Map.of();
         private int generations;
@@ -214,12 +237,39 @@ class BadInputCampaignTest extends ApiTest {
             String agreementId = Fixtures.agreement();
             String clauseId = Fixtures.clause(agreementId, "1", null);
             String signatoryId = signatory(agreementId, "UA");
-            open = Map.of("agreementId", agreementId, "clauseId", clauseId, "signatoryId", signatoryId, "partyCode", "UA");
+            if (endpointId == null) {
+                // Follows only declinations in this agreement, which no refused request makes.
+                endpointId = given().header("Authorization", ADMIN).contentType("application/json")
+                        .body(Map.of("url", receiver.url("/campaign"), "types", List.of("signatory.declined"),
+                                "agreementId", agreementId))
+                        .post("/v1/webhook-endpoints").then().statusCode(201).extract().path("id");
+            }
+            String deliveryId = ping(endpointId);
+            open = Map.of("agreementId", agreementId, "clauseId", clauseId, "signatoryId", signatoryId, "partyCode", "UA",
+                    "endpointId", endpointId, "deliveryId", deliveryId);
 
             String finalizedId = Fixtures.agreement();
             String pending = signatory(finalizedId, "US");
             Fixtures.patchAgreement(finalizedId, Map.of("status", "FINALIZED"));
             finalized = Map.of("agreementId", finalizedId, "signatoryId", pending, "partyCode", "US");
+        }
+
+        /** A delivered ping: once it is DELIVERED, nothing in the webhook tables moves by itself. */
+        private static String ping(String endpointId) {
+            String deliveryId = given().header("Authorization", ADMIN)
+                    .post("/v1/webhook-endpoints/" + endpointId + "/ping").then().statusCode(202).extract().path("id");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(given()
+                    .header("Authorization", ADMIN).get("/v1/webhook-endpoints/" + endpointId + "/deliveries/" + deliveryId)
+                    .then().statusCode(200).extract().path("status")));
+            return deliveryId;
+        }
+
+        /** Removes the world's endpoint, so it follows nothing once the campaign is over. */
+        void close() {
+            if (endpointId != null) {
+                given().header("Authorization", ADMIN).delete("/v1/webhook-endpoints/" + endpointId).then().statusCode(204);
+            }
+            receiver.close();
         }
 
         private static String signatory(String agreementId, String party) {

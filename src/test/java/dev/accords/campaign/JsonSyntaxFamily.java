@@ -92,8 +92,10 @@ final class JsonSyntaxFamily {
     }
 
     private static byte[] insertIntoFirstString(String text, byte[] insert) {
+        // Into the first string value, or else into the first key (a body of one boolean has no string
+        // value): outside a string, a raw tab or newline is only whitespace, which JSON allows.
         int at = text.indexOf(":\"");
-        int position = at < 0 ? 1 : at + 2;
+        int position = at >= 0 ? at + 2 : text.indexOf('"') + 1;
         byte[] head = Baseline.utf8(text.substring(0, position));
         byte[] tail = Baseline.utf8(text.substring(position));
         byte[] out = new byte[head.length + insert.length + tail.length];

@@ -63,6 +63,11 @@ public abstract class ApiTest {
         return given().filter(RESPONSES_ONLY).header("Authorization", NEGOTIATOR);
     }
 
+    /** A request that may break the contract on purpose, with another caller's token. */
+    protected static RequestSpecification badClientAs(String token) {
+        return given().filter(RESPONSES_ONLY).header("Authorization", Tokens.bearer(token));
+    }
+
     /** A request without a token (or with a bad one) that only has its response contract-checked. */
     protected static RequestSpecification unauthenticated() {
         return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON);
