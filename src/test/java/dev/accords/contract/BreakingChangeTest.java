@@ -48,7 +48,7 @@ class BreakingChangeTest {
     static final Path RELEASES = Path.of("src/test/resources/contract");
     private static final Pattern RELEASE = Pattern.compile("openapi-v(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");
     /** How the Java SDK is generated, by the build and by JavaSdkGenerationTest. */
-    static final Path JAVA_SDK_CONFIG = Path.of("sdk/java/openapi-generator.yaml");
+    private static final Path JAVA_SDK_CONFIG = Path.of("sdk/java/openapi-generator.yaml");
     /**
      * openapi-diff's default rules, but a new value in a response enum is compatible: within a major
      * version a response enum may gain values (docs/CONTRACT.md). Sound only while the SDKs read a
