@@ -11,13 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,8 +23,13 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
+import org.openapitools.openapidiff.core.model.BackwardIncompatibleProp;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.output.MarkdownRender;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * No silent breaking change: openapi.yaml must stay backward compatible with the last released
@@ -34,16 +37,27 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
  * (docs/CONTRACT.md says how to release one).
  *
  * <p>Two checks. openapi-diff compares what goes over the wire (removed operations, parameters,
- * response fields, narrower requests, wider responses, ...). And because frontends generate SDKs
- * from the contract, the names in those SDKs must stay too: every released operationId with its
- * path, method and tag (the Java API class), and every released schema name (the SDK's types).
+ * response fields, narrower requests, wider responses, ...), with its default rules but one: a
+ * response enum may gain values, because clients must handle a value they do not know and the SDKs
+ * are generated to (docs/CONTRACT.md). And because frontends generate SDKs from the contract, the
+ * names in those SDKs must stay too: every released operationId with its path, method and tag (the
+ * Java API class), and every released schema name (the SDK's types).
  */
 class BreakingChangeTest {
 
     static final Path RELEASES = Path.of("src/test/resources/contract");
     private static final Pattern RELEASE = Pattern.compile("openapi-v(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");
-    /** A row of the code table in the ProblemCode schema's description: | `CODE` | status | ... */
-    private static final Pattern CODE_TABLE_ROW = Pattern.compile("^\\| `([A-Z_]+)` \\| (\\d{3}) \\|", Pattern.MULTILINE);
+    /** How the Java SDK is generated, by the build and by JavaSdkGenerationTest. */
+    private static final Path JAVA_SDK_CONFIG = Path.of("sdk/java/openapi-generator.yaml");
+    /**
+     * openapi-diff's default rules, but a new value in a response enum is compatible: within a major
+     * version a response enum may gain values (docs/CONTRACT.md). Sound only while the SDKs read a
+     * value they do not know, which {@link #shouldGenerateSdksThatTolerateAnUnknownEnumValue} guards.
+     */
+    private static final OpenApiDiffOptions RULES = OpenApiDiffOptions.builder()
+            .configProperty(BackwardIncompatibleProp.RESPONSE_ENUM_INCREASED.getPropertyName(), "false")
+            .build();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Contract contract = Contract.load();
     private final Version current = Version.parse(contract.version());
@@ -56,11 +70,10 @@ class BreakingChangeTest {
     }
 
     @Test
-    void shouldNotBreakTheLastReleaseOfItsMajorVersionOnTheWire() throws IOException {
+    void shouldNotBreakTheLastReleaseOfItsMajorVersionOnTheWire() {
         Release baseline = baseline();
 
-        ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline.file().toString(),
-                withoutProblemCodesForNewStatuses(baseline, Contract.PATH).toString());
+        ChangedOpenApi diff = diff(baseline.file(), Contract.PATH);
 
         assertThat(diff.isIncompatible())
                 .as("openapi.yaml breaks %s; if that is intended it needs a new major version (docs/CONTRACT.md):%n%s",
@@ -71,43 +84,74 @@ class BreakingChangeTest {
     /** The check itself must notice a breaking change: a response field removed from Agreement. */
     @Test
     @SuppressWarnings("unchecked")
-    void shouldNoticeARemovedResponseField() throws IOException {
-        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-        Map<String, Object> broken = yaml.readValue(Contract.PATH.toFile(), Map.class);
-        Map<String, Object> agreement = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) broken
-                .get("components")).get("schemas")).get("Agreement");
-        ((Map<String, Object>) agreement.get("properties")).remove("summary");
-        ((List<Object>) agreement.get("required")).remove("summary");
-        ((Map<String, Object>) agreement.get("example")).remove("summary");
-        Path brokenFile = Files.createTempFile("openapi-without-summary", ".yaml");
-        yaml.writeValue(brokenFile.toFile(), broken);
-
-        ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline().file().toString(), brokenFile.toString());
+    void shouldNoticeARemovedResponseField() {
+        ChangedOpenApi diff = diffWith(contract -> {
+            Map<String, Object> agreement = schemas(contract).get("Agreement");
+            ((Map<String, Object>) agreement.get("properties")).remove("summary");
+            ((List<Object>) agreement.get("required")).remove("summary");
+            ((Map<String, Object>) agreement.get("example")).remove("summary");
+        });
 
         assertThat(diff.isIncompatible()).as("removing Agreement.summary from responses is breaking").isTrue();
     }
 
     /**
-     * A new problem code is judged by its status: for one the release answers (409) it is still a
-     * breaking change, for one no operation of the release declared (418) it is not.
+     * A response enum may gain values: a new problem code (for any status, one the release answers
+     * included), or a new agreement status, which requests take too.
      */
     @Test
-    void shouldJudgeANewProblemCodeByItsStatus() throws IOException {
-        assertThat(diffWithANewProblemCode(409).isIncompatible()).as("a new code for 409").isTrue();
-        assertThat(diffWithANewProblemCode(418).isIncompatible()).as("a new code for 418").isFalse();
+    @SuppressWarnings("unchecked")
+    void shouldAcceptANewValueInAResponseEnum() {
+        Path withANewCode = changed(contract -> {
+            Map<String, Object> problemCode = schemas(contract).get("ProblemCode");
+            ((List<Object>) problemCode.get("enum")).add("NEW_CODE");
+            problemCode.put("description", problemCode.get("description") + "| `NEW_CODE` | 409 | New | New. |\n");
+        });
+        ChangedOpenApi newCode = diff(baseline().file(), withANewCode);
+        ChangedOpenApi newStatus = diffWith(contract ->
+                ((List<Object>) schemas(contract).get("AgreementStatus").get("enum")).add("IN_FORCE"));
+
+        assertThat(newCode.isIncompatible()).as("a new problem code for 409:%n%s", markdown(newCode)).isFalse();
+        assertThat(newStatus.isIncompatible()).as("a new agreement status:%n%s", markdown(newStatus)).isFalse();
+        assertThat(OpenApiCompare.fromLocations(baseline().file().toString(), withANewCode.toString()).isIncompatible())
+                .as("a new problem code by openapi-diff's default rules (else this test proves nothing)").isTrue();
     }
 
+    /**
+     * The rule for response enums leaves requests alone: a value a released client may send must stay,
+     * in a request body (InitialAgreementStatus of AgreementCreate) as in a query parameter (sort).
+     */
+    @Test
     @SuppressWarnings("unchecked")
-    private ChangedOpenApi diffWithANewProblemCode(int status) throws IOException {
-        Map<String, Object> changed = Contract.load().tree();
-        Map<String, Object> problemCode = schemas(changed).get("ProblemCode");
-        ((List<Object>) problemCode.get("enum")).add("NEW_CODE");
-        problemCode.put("description", problemCode.get("description") + "| `NEW_CODE` | " + status + " | New | New. |\n");
-        Path changedFile = Files.createTempFile("openapi-with-a-new-code", ".yaml");
-        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .writeValue(changedFile.toFile(), changed);
-        return OpenApiCompare.fromLocations(baseline().file().toString(),
-                withoutProblemCodesForNewStatuses(baseline(), changedFile).toString());
+    void shouldStillRefuseARemovedValueOfAnEnumThatRequestsTake() {
+        ChangedOpenApi bodyEnum = diffWith(contract ->
+                ((List<Object>) schemas(contract).get("InitialAgreementStatus").get("enum")).remove("NEGOTIATING"));
+        ChangedOpenApi queryEnum = diffWith(contract -> {
+            Map<String, Object> sort = schemas(contract).get("AgreementSort");
+            int index = ((List<Object>) sort.get("enum")).indexOf("-updatedAt");
+            ((List<Object>) sort.get("enum")).remove(index);
+            ((List<Object>) sort.get("x-enum-varnames")).remove(index);
+        });
+
+        assertThat(bodyEnum.isIncompatible()).as("InitialAgreementStatus without NEGOTIATING (a request body's)")
+                .isTrue();
+        assertThat(queryEnum.isIncompatible()).as("AgreementSort without -updatedAt (a query parameter's)").isTrue();
+    }
+
+    /**
+     * The rule above is only sound while the SDKs read a response enum value they do not know. The
+     * TypeScript SDK's enums are string unions, not checked at runtime; the Java SDK's are Java enums,
+     * which need enumUnknownDefaultCase to decode an unknown value (to UNKNOWN_DEFAULT_OPEN_API)
+     * instead of failing. ReleasedSdkToleranceTest shows it against the running service.
+     */
+    @Test
+    void shouldGenerateSdksThatTolerateAnUnknownEnumValue() throws IOException {
+        var config = YAML.readTree(JAVA_SDK_CONFIG.toFile());
+
+        assertThat(config.path("additionalProperties").path("enumUnknownDefaultCase").asText())
+                .as("additionalProperties.enumUnknownDefaultCase in %s: BreakingChangeTest lets response enums gain"
+                        + " values only because the Java SDK reads a value it does not know", JAVA_SDK_CONFIG)
+                .isEqualTo("true");
     }
 
     @Test
@@ -134,35 +178,27 @@ class BreakingChangeTest {
         softly.assertAll();
     }
 
-    /**
-     * The contract as openapi-diff should judge it: without the problem codes added for a status no
-     * operation of the release declared (414 URI_TOO_LONG, say). Such an answer was never part of the
-     * contract, so no client can have read one, and the ProblemCode schema tells clients to handle an
-     * unknown code by its status. A new code for a status the release declares stays a breaking change.
-     */
-    @SuppressWarnings("unchecked")
-    private static Path withoutProblemCodesForNewStatuses(Release baseline, Path contract) throws IOException {
-        Contract releasedContract = Contract.load(baseline.file());
-        Set<String> releasedStatuses = new HashSet<>();
-        releasedContract.operations().forEach(operation -> releasedStatuses.addAll(operation.statuses()));
-        List<Object> releasedCodes = (List<Object>) schemas(releasedContract.tree()).get("ProblemCode").get("enum");
+    /** openapi-diff's verdict on the change from one document to another, by this project's rules. */
+    private static ChangedOpenApi diff(Path from, Path to) {
+        return OpenApiCompare.fromLocations(from.toString(), to.toString(), null, RULES);
+    }
 
-        Map<String, Object> judged = Contract.load(contract).tree();
-        Map<String, Object> problemCode = schemas(judged).get("ProblemCode");
-        // Each code's status, from the code table in the schema's description.
-        Map<String, String> statuses = new HashMap<>();
-        Matcher row = CODE_TABLE_ROW.matcher((String) problemCode.get("description"));
-        while (row.find()) {
-            statuses.put(row.group(1), row.group(2));
+    /** The verdict on openapi.yaml with a change, compared with the baseline. */
+    private ChangedOpenApi diffWith(Consumer<Map<String, Object>> change) {
+        return diff(baseline().file(), changed(change));
+    }
+
+    /** A temporary copy of openapi.yaml with a change. */
+    private static Path changed(Consumer<Map<String, Object>> change) {
+        Map<String, Object> document = Contract.load().tree();
+        change.accept(document);
+        try {
+            Path file = Files.createTempFile("openapi-changed", ".yaml");
+            YAML.writeValue(file.toFile(), document);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        problemCode.put("enum", ((List<Object>) problemCode.get("enum")).stream()
-                .filter(code -> releasedCodes.contains(code) || !statuses.containsKey(code)
-                        || releasedStatuses.contains(statuses.get(code)))
-                .toList());
-        Path file = Files.createTempFile("openapi-judged", ".yaml");
-        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .writeValue(file.toFile(), judged);
-        return file;
     }
 
     /** components.schemas of a document read as plain maps. */
