@@ -111,6 +111,17 @@ final class AccordsInstance implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready after " + STARTUP + "; see " + log + ":\n" + tail());
     }
 
+    /** Kills the process outright (SIGKILL), as a crash or an OOM killer does, and waits until it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends SIGTERM, as an orchestrator does, without waiting. */
     void sendSigterm() {
         process.destroy();
