@@ -1,9 +1,18 @@
 package dev.accords.webhook;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,8 +21,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
-import org.hibernate.query.NativeQuery;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -58,12 +67,6 @@ public class WebhookDispatchStore {
                       d.next_attempt_at, d.created_at, d.completed_at, d.retry_from, w.url, w.secret,
                       case when w.previous_secret_expires_at > now() then w.previous_secret end as previous_secret""";
 
-    /** Disables an enabled endpoint, saying why: ?1 the endpoint, ?2 the reason. */
-    private static final String DISABLE = """
-            update webhook_endpoints
-            set enabled = false, disabled_reason = ?2, disabled_at = now(), updated_at = now(), version = version + 1
-            where id = ?1 and enabled""";
-
     /** A claimed delivery, with what sending it needs. */
     record Claimed(WebhookDeliveryStore.Row delivery, Instant retryFrom, String url, List<String> secrets) {
     }
@@ -106,64 +109,140 @@ public class WebhookDispatchStore {
         });
     }
 
-    /**
-     * Logs the attempt and moves the delivery on: DELIVERED, FAILED, or due again after a backoff.
-     * An answer settles the delivery only if it is still at this attempt (a lease that ran out let
-     * another worker take it further meanwhile); the attempt is logged either way.
-     */
-    void record(Claimed claimed, Instant attemptedAt, WebhookAttemptOutcome outcome) {
-        WebhookDeliveryStore.Row delivery = claimed.delivery();
-        QuarkusTransaction.requiringNew().run(() -> {
-            // Typed, because most of these are null for some attempt and a bare null has no SQL type.
-            em.createNativeQuery("""
-                            insert into webhook_attempts (delivery_id, number, attempted_at, status_code, duration_ms, response_body, error)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""").unwrap(NativeQuery.class)
-                    .setParameter(1, delivery.id()).setParameter(2, delivery.attemptCount()).setParameter(3, attemptedAt)
-                    .setParameter(4, outcome.statusCode(), Integer.class).setParameter(5, outcome.durationMs())
-                    .setParameter(6, outcome.responseBody(), String.class).setParameter(7, outcome.error(), String.class)
-                    .executeUpdate();
-            if (outcome.delivered()) {
-                settle(delivery, "DELIVERED");
-                em.createNativeQuery("""
-                                update webhook_endpoints set failing_since = null, version = version + 1
-                                where id = ?1 and failing_since is not null""")
-                        .setParameter(1, delivery.endpointId()).executeUpdate();
-                return;
-            }
-            if (outcome.gone()) {
-                settle(delivery, "FAILED");
-                em.createNativeQuery(DISABLE).setParameter(1, delivery.endpointId())
-                        .setParameter(2, WebhookDisabledReason.GONE.name()).executeUpdate();
-                return;
-            }
-            Instant now = Instant.now();
-            Instant giveUp = claimed.retryFrom().plus(retryWindow);
-            if (!now.isBefore(giveUp)) {
-                settle(delivery, "FAILED");
-            } else {
-                Instant next = now.plus(backoff(delivery.attemptCount(), outcome.retryAfter()));
-                em.createNativeQuery("""
-                                update webhook_deliveries set next_attempt_at = ?3
-                                where id = ?1 and attempt_count = ?2 and status = 'PENDING'""")
-                        .setParameter(1, delivery.id()).setParameter(2, delivery.attemptCount())
-                        .setParameter(3, next.isAfter(giveUp) ? giveUp : next).executeUpdate();
-            }
-            em.createNativeQuery("""
-                            update webhook_endpoints set failing_since = ?2, version = version + 1
-                            where id = ?1 and failing_since is null""")
-                    .setParameter(1, delivery.endpointId()).setParameter(2, attemptedAt).executeUpdate();
-            em.createNativeQuery(DISABLE + " and failing_since <= ?3").setParameter(1, delivery.endpointId())
-                    .setParameter(2, WebhookDisabledReason.FAILING.name()).setParameter(3, now.minus(disableAfter))
-                    .executeUpdate();
-        });
+    /** What one attempt of a claimed delivery came to. */
+    record Attempted(Claimed claimed, Instant attemptedAt, WebhookAttemptOutcome outcome) {
     }
 
-    private void settle(WebhookDeliveryStore.Row delivery, String status) {
-        em.createNativeQuery("""
-                        update webhook_deliveries set status = ?3, next_attempt_at = null, completed_at = now()
-                        where id = ?1 and attempt_count = ?2 and status = 'PENDING'""")
-                .setParameter(1, delivery.id()).setParameter(2, delivery.attemptCount()).setParameter(3, status)
-                .executeUpdate();
+    /**
+     * Logs the attempts and moves each delivery on: DELIVERED, FAILED, or due again after a backoff;
+     * then each endpoint's run of failures. One transaction and a handful of statements for the
+     * whole batch, whatever its size: under load the dispatcher competes with the API for the
+     * database, and a transaction per delivery let the backlog grow. An answer settles a delivery
+     * only if it is still at this attempt (a lease that ran out let another worker take it further);
+     * the attempt is logged either way.
+     */
+    void record(List<Attempted> attempts) {
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement log = connection.prepareStatement("""
+                    insert into webhook_attempts (delivery_id, number, attempted_at, status_code, duration_ms, response_body, error)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                for (Attempted attempt : attempts) {
+                    WebhookAttemptOutcome outcome = attempt.outcome();
+                    log.setObject(1, attempt.claimed().delivery().id());
+                    log.setInt(2, attempt.claimed().delivery().attemptCount());
+                    log.setObject(3, attempt.attemptedAt().atOffset(ZoneOffset.UTC));
+                    log.setObject(4, outcome.statusCode(), Types.INTEGER);
+                    log.setLong(5, outcome.durationMs());
+                    log.setString(6, outcome.responseBody());
+                    log.setString(7, outcome.error());
+                    log.addBatch();
+                }
+                log.executeBatch();
+            }
+            Instant now = Instant.now();
+            List<Attempted> delivered = new ArrayList<>();
+            List<Attempted> failed = new ArrayList<>();
+            try (PreparedStatement retry = connection.prepareStatement("""
+                    update webhook_deliveries set next_attempt_at = ?
+                    where id = ? and attempt_count = ? and status = 'PENDING'""")) {
+                for (Attempted attempt : attempts) {
+                    WebhookAttemptOutcome outcome = attempt.outcome();
+                    Instant giveUp = attempt.claimed().retryFrom().plus(retryWindow);
+                    if (outcome.delivered()) {
+                        delivered.add(attempt);
+                    } else if (outcome.gone() || !now.isBefore(giveUp)) {
+                        failed.add(attempt);
+                    } else {
+                        Instant next = now.plus(backoff(attempt.claimed().delivery().attemptCount(), outcome.retryAfter()));
+                        retry.setObject(1, (next.isAfter(giveUp) ? giveUp : next).atOffset(ZoneOffset.UTC));
+                        retry.setObject(2, attempt.claimed().delivery().id());
+                        retry.setInt(3, attempt.claimed().delivery().attemptCount());
+                        retry.addBatch();
+                    }
+                }
+                retry.executeBatch();
+            }
+            settle(connection, delivered, "DELIVERED");
+            settle(connection, failed, "FAILED");
+            endpoints(connection, attempts, now);
+        }));
+    }
+
+    /** Settles the deliveries still at the attempt that was made, in one statement. */
+    private static void settle(Connection connection, List<Attempted> attempts, String status) throws SQLException {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement settle = connection.prepareStatement("""
+                update webhook_deliveries d set status = ?, next_attempt_at = null, completed_at = now()
+                from unnest(?::uuid[], ?::int[]) as attempted(id, number)
+                where d.id = attempted.id and d.attempt_count = attempted.number and d.status = 'PENDING'""")) {
+            settle.setString(1, status);
+            settle.setArray(2, connection.createArrayOf("uuid",
+                    attempts.stream().map(a -> a.claimed().delivery().id()).toArray()));
+            settle.setArray(3, connection.createArrayOf("integer",
+                    attempts.stream().map(a -> a.claimed().delivery().attemptCount()).toArray()));
+            settle.executeUpdate();
+        }
+    }
+
+    /**
+     * Per endpoint, by its latest attempt in the batch: a success ends its run of failures; a failure
+     * starts one (or goes on with it) and disables the endpoint once the run is long enough; a 410
+     * disables it at once.
+     */
+    private void endpoints(Connection connection, List<Attempted> attempts, Instant now) throws SQLException {
+        Map<UUID, Attempted> latest = new HashMap<>();
+        Map<UUID, Instant> firstFailure = new HashMap<>();
+        Set<UUID> gone = new HashSet<>();
+        for (Attempted attempt : attempts) {
+            UUID endpoint = attempt.claimed().delivery().endpointId();
+            latest.merge(endpoint, attempt, (a, b) -> b.attemptedAt().isAfter(a.attemptedAt()) ? b : a);
+            if (!attempt.outcome().delivered()) {
+                firstFailure.merge(endpoint, attempt.attemptedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+            if (attempt.outcome().gone()) {
+                gone.add(endpoint);
+            }
+        }
+        for (Map.Entry<UUID, Attempted> endpoint : latest.entrySet()) {
+            UUID id = endpoint.getKey();
+            if (gone.contains(id)) {
+                disable(connection, id, WebhookDisabledReason.GONE, null);
+            } else if (endpoint.getValue().outcome().delivered()) {
+                try (PreparedStatement recovered = connection.prepareStatement("""
+                        update webhook_endpoints set failing_since = null, version = version + 1
+                        where id = ? and failing_since is not null""")) {
+                    recovered.setObject(1, id);
+                    recovered.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement failing = connection.prepareStatement("""
+                        update webhook_endpoints set failing_since = ?, version = version + 1
+                        where id = ? and failing_since is null""")) {
+                    failing.setObject(1, firstFailure.get(id).atOffset(ZoneOffset.UTC));
+                    failing.setObject(2, id);
+                    failing.executeUpdate();
+                }
+                disable(connection, id, WebhookDisabledReason.FAILING, now.minus(disableAfter));
+            }
+        }
+    }
+
+    /** Disables an enabled endpoint; for FAILING only once it has been failing since {@code failingBefore}. */
+    private static void disable(Connection connection, UUID endpoint, WebhookDisabledReason reason, Instant failingBefore)
+            throws SQLException {
+        try (PreparedStatement disable = connection.prepareStatement("""
+                update webhook_endpoints
+                set enabled = false, disabled_reason = ?, disabled_at = now(), updated_at = now(), version = version + 1
+                where id = ? and enabled""" + (failingBefore == null ? "" : " and failing_since <= ?"))) {
+            disable.setString(1, reason.name());
+            disable.setObject(2, endpoint);
+            if (failingBefore != null) {
+                disable.setObject(3, failingBefore.atOffset(ZoneOffset.UTC));
+            }
+            disable.executeUpdate();
+        }
     }
 
     /**

@@ -2,9 +2,11 @@ package dev.accords.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,20 +31,24 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Sends due deliveries from this instance. One thread claims them ({@link WebhookDispatchStore}:
- * a short transaction, at most as many as there are free senders) when woken: by a commit that
- * wrote events on any instance ({@link EventsCommitted}), by a ping or redelivery here, by a sender
- * that finished, and every poll interval for retries that became due. A fixed pool of sender
- * threads makes the requests, so a slow or dead receiver occupies senders, never database
- * connections or the API's own threads.
+ * Sends due deliveries from this instance. One thread (the loop) records the attempts made since
+ * its last turn, in one transaction for all of them, then claims what is due ({@link
+ * WebhookDispatchStore}: a short transaction, at most as many as there is room in flight for). It
+ * turns when woken: by a commit that wrote events on any instance ({@link EventsCommitted}), by a
+ * ping or redelivery here, by an attempt that finished, and every poll interval for retries that
+ * became due. Attempts run on the JDK HTTP client's asynchronous exchanges, so a slow or dead
+ * receiver takes up places in flight, never threads, database connections or the API's capacity.
  *
- * <p>Plain JDK executors rather than the scheduler extension, as for the event streams: a loop and
- * a pool, nothing to persist.
+ * <p>Plain JDK executors rather than the scheduler extension, as for the event streams: a loop,
+ * nothing to persist.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int MAX_RECORDED = 500;
+    /** Threads that start attempts (the URL check may resolve a host); the exchanges run on the HTTP client's. */
+    private static final int STARTERS = 2;
 
     @Inject
     WebhookDispatchStore store;
@@ -52,11 +58,14 @@ public class WebhookDispatcher {
     ChangeFeedService feed;
     @Inject
     ObjectMapper mapper;
-    @ConfigProperty(name = "accords.webhooks.senders")
-    int senders;
+    /** Attempts in flight at once from this instance; each waits on the HTTP client, holding no thread. */
+    @ConfigProperty(name = "accords.webhooks.max-in-flight")
+    int maxInFlight;
     @ConfigProperty(name = "accords.webhooks.poll-interval")
     Duration pollInterval;
 
+    /** Attempts made and not yet recorded; the loop records them in one transaction per wake. */
+    private final ConcurrentLinkedQueue<WebhookDispatchStore.Attempted> attempted = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
@@ -65,8 +74,8 @@ public class WebhookDispatcher {
 
     void start(@Observes StartupEvent started) {
         AtomicInteger number = new AtomicInteger();
-        sending = Executors.newFixedThreadPool(senders,
-                runnable -> daemon(runnable, "accords-webhook-sender-" + number.incrementAndGet()));
+        sending = Executors.newFixedThreadPool(STARTERS,
+                runnable -> daemon(runnable, "accords-webhook-starter-" + number.incrementAndGet()));
         loop.scheduleWithFixedDelay(this::wake, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -89,7 +98,8 @@ public class WebhookDispatcher {
     }
 
     private void dispatchOnce() {
-        int free = senders - inFlight.get();
+        recordAttempts();
+        int free = maxInFlight - inFlight.get();
         if (free <= 0 || sending == null) {
             return;
         }
@@ -109,26 +119,36 @@ public class WebhookDispatcher {
         for (WebhookDispatchStore.Claimed delivery : claimed) {
             String body = body(WebhookDeliveryService.payload(delivery.delivery(), events));
             inFlight.incrementAndGet();
+            // Started on a sender thread: checking the URL may wait for DNS, which the loop must not.
             sending.execute(() -> {
-                try {
-                    attempt(delivery, body);
-                } finally {
-                    inFlight.decrementAndGet();
-                    wake();
-                }
+                Instant attemptedAt = Instant.now();
+                sender.send(delivery.url(), delivery.delivery().id().toString(), body, delivery.secrets())
+                        .whenComplete((outcome, impossible) -> {
+                            attempted.add(new WebhookDispatchStore.Attempted(delivery, attemptedAt, outcome));
+                            inFlight.decrementAndGet();
+                            wake();
+                        });
             });
         }
     }
 
-    private void attempt(WebhookDispatchStore.Claimed claimed, String body) {
-        Instant attemptedAt = Instant.now();
-        WebhookAttemptOutcome outcome = sender.send(claimed.url(), claimed.delivery().id().toString(), body, claimed.secrets());
+    private void recordAttempts() {
+        List<WebhookDispatchStore.Attempted> batch = new ArrayList<>();
+        for (WebhookDispatchStore.Attempted next; batch.size() < MAX_RECORDED && (next = attempted.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            store.record(claimed, attemptedAt, outcome);
+            store.record(batch);
         } catch (RuntimeException e) {
-            // Sent but not recorded: the lease runs out and the delivery is sent again (at least once).
-            LOG.warnf("The outcome of webhook delivery %s (attempt %d) could not be recorded; it will be sent again: %s",
-                    claimed.delivery().id(), claimed.delivery().attemptCount(), e.getMessage());
+            // Sent but not recorded: the leases run out and the deliveries are sent again (at least once).
+            LOG.warnf("The outcomes of %d webhook attempts could not be recorded; those deliveries will be sent again: %s",
+                    batch.size(), e.getMessage());
+        }
+        if (!attempted.isEmpty()) {
+            wake();
         }
     }
 

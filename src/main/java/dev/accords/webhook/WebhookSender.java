@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,11 +52,16 @@ public class WebhookSender {
 
     private volatile HttpClient client;
 
-    WebhookAttemptOutcome send(String url, String webhookId, String body, List<String> secrets) {
+    /**
+     * Starts one attempt and completes with its outcome; never completes exceptionally. The URL
+     * check (which may resolve the host) runs on the caller's thread, the exchange on the HTTP
+     * client's, so an attempt holds no thread while it waits for the receiver.
+     */
+    CompletableFuture<WebhookAttemptOutcome> send(String url, String webhookId, String body, List<String> secrets) {
         long started = System.nanoTime();
         String refusal = urls.refusal(url);
         if (refusal != null) {
-            return WebhookAttemptOutcome.noAnswer(0, "not sent: the URL " + refusal);
+            return CompletableFuture.completedFuture(WebhookAttemptOutcome.noAnswer(0, "not sent: the URL " + refusal));
         }
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
@@ -69,23 +74,22 @@ public class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         CompletableFuture<HttpResponse<Captured>> answer = client().sendAsync(request, info -> new CappedBody());
-        try {
-            // The request's own timeout ends at the answer's headers; this one also bounds reading the body.
-            HttpResponse<Captured> response = answer.get(responseTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
-            Captured captured = response.body();
-            return new WebhookAttemptOutcome(response.statusCode(), millisSince(started), captured.excerpt(),
-                    captured.truncated() ? "response over 64 KiB: not read past its first 64 KiB" : null,
-                    retryAfter(response.headers().firstValue("Retry-After")));
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            return WebhookAttemptOutcome.noAnswer(millisSince(started), "no complete answer within " + responseTimeout.toSeconds() * 2 + " s");
-        } catch (ExecutionException e) {
-            return WebhookAttemptOutcome.noAnswer(millisSince(started), describe(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer.cancel(true);
-            return WebhookAttemptOutcome.noAnswer(millisSince(started), "interrupted: the service is stopping");
-        }
+        // The request's own timeout ends at the answer's headers; this one also bounds reading the body.
+        return answer.orTimeout(responseTimeout.toMillis() * 2, TimeUnit.MILLISECONDS).handle((response, failure) -> {
+            if (failure == null) {
+                Captured captured = response.body();
+                return new WebhookAttemptOutcome(response.statusCode(), millisSince(started), captured.excerpt(),
+                        captured.truncated() ? "response over 64 KiB: not read past its first 64 KiB" : null,
+                        retryAfter(response.headers().firstValue("Retry-After")));
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                answer.cancel(true);
+                return WebhookAttemptOutcome.noAnswer(millisSince(started),
+                        "no complete answer within " + responseTimeout.toSeconds() * 2 + " s");
+            }
+            return WebhookAttemptOutcome.noAnswer(millisSince(started), describe(cause));
+        });
     }
 
     private HttpClient client() {
