@@ -2,10 +2,12 @@ package dev.accords.webhook;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +21,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -58,9 +59,9 @@ public class WebhookDispatchStore {
                                           and p.status = 'PENDING'
                                           and (p.event_tx, p.event_id) < (d.event_tx, d.event_id))))
                 order by d.next_attempt_at
-                limit :limit for update of d skip locked)
+                limit ? for update of d skip locked)
             update webhook_deliveries d
-            set next_attempt_at = now() + make_interval(secs => :lease), attempt_count = d.attempt_count + 1
+            set next_attempt_at = now() + make_interval(secs => ?), attempt_count = d.attempt_count + 1
             from due, webhook_endpoints w
             where d.id = due.id and w.id = d.endpoint_id
             returning d.id, d.endpoint_id, d.type, d.event_id, d.agreement_id, d.status, d.attempt_count,
@@ -87,26 +88,39 @@ public class WebhookDispatchStore {
     @ConfigProperty(name = "accords.webhooks.disable-after")
     Duration disableAfter;
 
+    /**
+     * Claims up to {@code limit} due deliveries. Plain JDBC, like {@link #record}: these statements
+     * run every poll interval on every instance, and Hibernate adds nothing to them (nor should they
+     * count in its statistics, which the statement-count tests read).
+     */
     List<Claimed> claim(int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Tuple> rows = em.createNativeQuery(CLAIM, Tuple.class).setParameter("limit", limit)
-                    .setParameter("lease", lease.toMillis() / 1000.0).getResultList();
+        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(connection -> {
             List<Claimed> claimed = new ArrayList<>();
-            for (Tuple row : rows) {
-                Number eventId = row.get("event_id", Number.class);
-                WebhookDeliveryStore.Row delivery = new WebhookDeliveryStore.Row(row.get("id", UUID.class),
-                        row.get("endpoint_id", UUID.class), row.get("type", String.class),
-                        eventId == null ? null : eventId.longValue(), row.get("agreement_id", UUID.class),
-                        WebhookDeliveryStatus.valueOf(row.get("status", String.class)),
-                        row.get("attempt_count", Number.class).intValue(), row.get("next_attempt_at", Instant.class),
-                        row.get("created_at", Instant.class), row.get("completed_at", Instant.class));
-                String previous = row.get("previous_secret", String.class);
-                claimed.add(new Claimed(delivery, row.get("retry_from", Instant.class), row.get("url", String.class),
-                        previous == null ? List.of(row.get("secret", String.class)) : List.of(row.get("secret", String.class), previous)));
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setInt(1, limit);
+                claim.setDouble(2, lease.toMillis() / 1000.0);
+                try (ResultSet row = claim.executeQuery()) {
+                    while (row.next()) {
+                        Long eventId = row.getObject("event_id", Long.class);
+                        WebhookDeliveryStore.Row delivery = new WebhookDeliveryStore.Row(row.getObject("id", UUID.class),
+                                row.getObject("endpoint_id", UUID.class), row.getString("type"),
+                                eventId, row.getObject("agreement_id", UUID.class),
+                                WebhookDeliveryStatus.valueOf(row.getString("status")), row.getInt("attempt_count"),
+                                instant(row, "next_attempt_at"), instant(row, "created_at"), instant(row, "completed_at"));
+                        String secret = row.getString("secret");
+                        String previous = row.getString("previous_secret");
+                        claimed.add(new Claimed(delivery, instant(row, "retry_from"), row.getString("url"),
+                                previous == null ? List.of(secret) : List.of(secret, previous)));
+                    }
+                }
             }
             return claimed;
-        });
+        }));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** What one attempt of a claimed delivery came to. */

@@ -57,8 +57,8 @@ public class WebhookEndpointResource {
                                           @Context UriInfo uri) {
         return idempotency.execute("POST /v1/webhook-endpoints", idempotencyKey, body, () -> {
             WebhookEndpointCreated created = service.create(body);
-            URI location = uri.getBaseUriBuilder().path("v1/webhook-endpoints/{id}").build(created.id());
-            return Response.created(location).tag(ETags.of(created.version())).entity(created).build();
+            URI location = uri.getBaseUriBuilder().path("v1/webhook-endpoints/{id}").build(created.endpoint().id());
+            return Response.created(location).tag(ETags.of(created.endpoint().version())).entity(created).build();
         });
     }
 

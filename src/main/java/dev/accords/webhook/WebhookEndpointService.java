@@ -72,7 +72,7 @@ public class WebhookEndpointService {
         endpoint.updatedAt = now;
         endpoints.persist(endpoint);
         endpoints.flush();
-        return WebhookEndpointCreated.of(WebhookEndpointView.of(endpoint), endpoint.secret);
+        return new WebhookEndpointCreated(WebhookEndpointView.of(endpoint), endpoint.secret);
     }
 
     @Transactional
