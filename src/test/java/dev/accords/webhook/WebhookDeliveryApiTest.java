@@ -162,6 +162,24 @@ class WebhookDeliveryApiTest extends ApiTest {
     }
 
     @Test
+    void shouldGiveUpOnAReceiverThatDoesNotAnswerInTime() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            // The test profile waits 2 s for an answer (production: 10 s); this receiver takes 5.
+            receiver.answer(WebhookReceiver.Answer.status(200).after(Duration.ofSeconds(5)));
+            String endpointId = Webhooks.create(admin(), receiver.url("/hooks"), List.of("*"), Map.of()).getString("id");
+            String deliveryId = admin().post(Webhooks.ENDPOINTS + "/{id}/ping", endpointId).then().statusCode(202)
+                    .extract().path("id");
+
+            JsonPath delivered = Webhooks.awaitStatus(this::admin, endpointId, deliveryId, "DELIVERED");
+
+            assertThat(delivered.getString("attempts[0].error")).startsWith("no answer within 2 s");
+            assertThat(delivered.get("attempts[0].statusCode")).isNull();
+            assertThat(delivered.getLong("attempts[0].durationMs")).isLessThan(5000);
+            assertThat(delivered.getInt("attempts[1].statusCode")).isEqualTo(200);
+        }
+    }
+
+    @Test
     void shouldHoldNoDatabaseConnectionWhileAReceiverTakesItsTime() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.otherwise(WebhookReceiver.Answer.status(200).after(Duration.ofMillis(1500)));
