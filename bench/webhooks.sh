@@ -4,7 +4,9 @@
 # without any endpoint, then with one endpoint following every event type on a local sink
 # (bench/WebhookSink.java, which answers 204 at once). Each phase warms up, then measures one window.
 # Prints req/s, p50/p99 and the service's CPU per request for both, and for the second the deliveries
-# per second during the window, the backlog at its end and how long the backlog took to drain.
+# per second during the window, the backlog at its end and how long the backlog took to drain. The
+# ceiling is PostgreSQL's own: pgbench -M prepared running the SQL a clause create sends
+# (bench/pgbench/create-clause.sql, 8 clients, the service's pool size), in the same run.
 #   bench/webhooks.sh            BENCH_WARMUP=60 BENCH_WINDOW=60 BENCH_CONNECTIONS=32 by default
 set -euo pipefail
 
@@ -56,13 +58,11 @@ curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" || die "the servic
 "$JAVA_BIN" "$BENCH/WebhookSink.java" "$SINK_PORT" >"$OUT/sink.log" 2>&1 &
 SINK_PID=$!
 
-: >"$OUT/agreements.txt"
-for i in $(seq 20); do
-  curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"title\":\"Webhook bench $i\",\"parties\":[{\"code\":\"US\",\"name\":\"United States\"},{\"code\":\"UA\",\"name\":\"Ukraine\"}],\"status\":\"NEGOTIATING\"}" \
-    "http://127.0.0.1:$PORT/v1/agreements" | sed -E 's/.*"id":"([^"]+)".*/\1/' >>"$OUT/agreements.txt"
-  echo >>"$OUT/agreements.txt"
-done
+# The data set of bench/run.sh (bench/sql/load.sql), and the open agreements clauses are created in.
+log "loading ${BENCH_CLAUSES:-10000} clauses"
+psql -d "$DB" -q -v clauses="${BENCH_CLAUSES:-10000}" -f "$BENCH/sql/load.sql" >"$OUT/load.txt"
+psql -d "$DB" -qAt -v scenario=create-clause -f "$BENCH/sql/paths.sql" >"$OUT/agreements.txt"
+AGREEMENTS=$(psql -d "$DB" -qAt -c "select count(*) from agreements")
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$SINK_PORT/count" && break; sleep 0.2; done
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
@@ -84,6 +84,9 @@ print(f'{rps:.0f} {r["p50_us"]/1000:.1f} {r["p99_us"]/1000:.1f} {r["errors"]} {t
 PY
 }
 
+log "ceiling: pgbench create-clause, 8 clients, ${WINDOW}s"
+CEILING=$(pgbench -n -M prepared -c 8 -j 2 -T "$WINDOW" -D agreements="$AGREEMENTS" -f "$BENCH/pgbench/create-clause.sql" "$DB" 2>&1 \
+  | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' | awk '{ printf "%.0f\n", $1 }')
 log "without webhooks: warm-up ${WARMUP}s, window ${WINDOW}s"
 run_wrk "$WARMUP" w0 >/dev/null
 read -r RPS0 P50_0 P99_0 ERR0 CPU0 < <(run_wrk "$WINDOW" w1)
@@ -108,9 +111,9 @@ TOTAL_EVENTS=$(psql -qAt -d "$DB" -c "select count(*) from agreement_events e jo
 
 {
   echo "create-clause, $CONNECTIONS connections, warm-up ${WARMUP}s, window ${WINDOW}s, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-  echo "| webhooks | req/s | p50 ms | p99 ms | errors | service CPU µs/req | deliveries/s in the window | backlog at its end | drained in |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  echo "| none | $RPS0 | $P50_0 | $P99_0 | $ERR0 | $CPU0 | | | |"
-  echo "| one endpoint, every event | $RPS1 | $P50_1 | $P99_1 | $ERR1 | $CPU1 | $((DELIVERED / WINDOW)) | $BACKLOG | ${DRAIN} s |"
+  echo "| webhooks | req/s | % of ceiling ($CEILING tps) | p50 ms | p99 ms | errors | service CPU µs/req | deliveries/s in the window | backlog at its end | drained in |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| none | $RPS0 | $((100 * RPS0 / CEILING))% | $P50_0 | $P99_0 | $ERR0 | $CPU0 | | | |"
+  echo "| one endpoint, every event | $RPS1 | $((100 * RPS1 / CEILING))% | $P50_1 | $P99_1 | $ERR1 | $CPU1 | $((DELIVERED / WINDOW)) | $BACKLOG | ${DRAIN} s |"
   echo "deliveries not DELIVERED at the end: $FAILED (of $TOTAL_EVENTS)"
 } | tee "$OUT/results.md"
