@@ -29,7 +29,9 @@ die() { log "error: $*"; exit 1; }
 [[ -f $JAR ]] || die "no jar at $JAR: ./mvnw -B package -DskipTests"
 command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
 
-pg_isready -q || { pg_ctlcluster --skip-systemctl-redirect 15 main start; sleep 2; }
+# Starts the machine's cluster when it is down, and stops it again at the end (BENCH_KEEP_PG=1 keeps it).
+PG_STARTED=0
+pg_isready -q || { pg_ctlcluster --skip-systemctl-redirect 15 main start; PG_STARTED=1; sleep 2; }
 env -u PGHOST -u PGUSER -u PGPASSWORD runuser -u postgres -- psql -qAt -v ON_ERROR_STOP=1 -d postgres <<SQL
 do \$\$ begin
   if not exists (select 1 from pg_roles where rolname = 'accords_bench') then
@@ -46,7 +48,10 @@ make_identity "$OUT/keys"
 ADMIN_TOKEN=$(mint_token admin bench-admin 12)
 
 APP_PID="" SINK_PID=""
-trap 'kill $APP_PID $SINK_PID 2>/dev/null; forget_identity; true' EXIT
+stop_pg() {
+  if [[ $PG_STARTED == 1 && ${BENCH_KEEP_PG:-0} != 1 ]]; then pg_ctlcluster --skip-systemctl-redirect 15 main stop || true; fi
+}
+trap 'kill $APP_PID $SINK_PID 2>/dev/null; forget_identity; stop_pg; true' EXIT
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
 QUARKUS_DATASOURCE_USERNAME=accords_bench QUARKUS_DATASOURCE_PASSWORD=accords_bench \
 ACCORDS_JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY" ACCORDS_JWT_ISSUER="$ISSUER" \
