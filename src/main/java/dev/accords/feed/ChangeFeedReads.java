@@ -33,16 +33,19 @@ final class ChangeFeedReads {
     private static final TypeReference<Map<String, Object>> CHANGES = new TypeReference<>() {
     };
 
+    /** What a {@link FeedEvent} is read from; {@link #event} maps a row of it. */
+    private static final String SELECT_EVENTS = """
+            select e.tx_id::text as tx, e.id, e.agreement_id, e.occurred_at, e.actor, e.kind, e.target_type,
+                   e.target_id, e.changes::text as changes
+            from agreement_events e
+            """;
+
     private ChangeFeedReads() {
     }
 
     /** At most {@code query.limit()} events after the query's cursor, in feed order. */
     static List<FeedEvent> after(StatelessSession session, ObjectMapper mapper, FeedQuery query) {
-        StringBuilder sql = new StringBuilder("""
-                select e.tx_id::text as tx, e.id, e.agreement_id, e.occurred_at, e.actor, e.kind, e.target_type,
-                       e.target_id, e.changes::text as changes
-                from agreement_events e
-                where %s and %s""".formatted(EventOrder.AFTER, EventOrder.VISIBLE));
+        StringBuilder sql = new StringBuilder(SELECT_EVENTS + "where %s and %s".formatted(EventOrder.AFTER, EventOrder.VISIBLE));
         if (query.agreementId() != null) {
             sql.append(" and e.agreement_id = :agreement");
         }
@@ -81,10 +84,7 @@ final class ChangeFeedReads {
     /** The events with these ids, whether or not the feed shows them yet (a webhook's event has committed). */
     static List<FeedEvent> byIds(StatelessSession session, ObjectMapper mapper, java.util.Collection<Long> ids) {
         List<FeedEvent> events = new ArrayList<>();
-        for (Tuple row : session.createNativeQuery("""
-                        select e.tx_id::text as tx, e.id, e.agreement_id, e.occurred_at, e.actor, e.kind, e.target_type,
-                               e.target_id, e.changes::text as changes
-                        from agreement_events e where e.id in (:ids)""", Tuple.class)
+        for (Tuple row : session.createNativeQuery(SELECT_EVENTS + "where e.id in (:ids)", Tuple.class)
                 .setParameter("ids", ids).getResultList()) {
             events.add(event(mapper, row));
         }

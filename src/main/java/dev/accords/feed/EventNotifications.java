@@ -20,7 +20,8 @@ import dev.accords.database.UnpooledConnections;
 /**
  * Listens for {@code accords_events} notifications (sent by a trigger when a transaction that wrote
  * events commits, on any instance) on a connection of its own, outside the pool, and wakes the
- * {@link EventStreams}. It also wakes them once a second without a notification, so a notification
+ * feed's followers ({@link EventsCommitted}: the {@link EventStreams}, the webhook dispatcher). It
+ * also wakes them once a second without a notification, so a notification
  * lost while the connection was down delays an event by a second at most, and it reconnects on its
  * own after a database outage.
  *
@@ -36,7 +37,7 @@ public class EventNotifications {
 
     @Inject
     EventStreams streams;
-    /** Wakes the other followers of the feed (the webhook dispatcher) the same way. */
+    /** Wakes every follower of the feed: the event streams and the webhook dispatcher. */
     @Inject
     Event<EventsCommitted> committed;
     @Inject
@@ -100,7 +101,6 @@ public class EventNotifications {
     }
 
     private void wake() {
-        streams.wake();
         committed.fire(new EventsCommitted());
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -82,6 +83,10 @@ public class EventStreams {
     /** Open streams on this instance. */
     public int size() {
         return subscribers.size();
+    }
+
+    void committed(@Observes EventsCommitted committed) {
+        wake();
     }
 
     /** Asks the pump to look at the feed; wakes that arrive while one is queued are merged. */
