@@ -41,8 +41,7 @@ public class WebhookDeliveryService {
         endpoints.require(endpointId);
         Slice<WebhookDeliveryStore.Row> page = Slice.of(store.page(endpointId, status, limit, after), limit,
                 last -> PageCursor.after(WebhookDeliveryStore.ORDERING, last.createdAt(), last.id()));
-        List<WebhookDeliveryStore.Row> rows = page.map(row -> row);
-        return new WebhookDeliveryPage(views(rows), page.nextCursor());
+        return new WebhookDeliveryPage(views(page.items()), page.nextCursor());
     }
 
     @Transactional

@@ -28,7 +28,8 @@ public class WebhookDeliveryStore {
     /** The keyset ordering of a delivery list, newest first. */
     static final String ORDERING = "webhook-deliveries:createdAtDesc";
 
-    private static final String COLUMNS = """
+    /** The columns of a {@link Row}; the dispatcher's claim returns the same. */
+    static final String COLUMNS = """
             d.id, d.endpoint_id, d.type, d.event_id, d.agreement_id, d.status, d.attempt_count, d.next_attempt_at,
             d.created_at, d.completed_at""";
 
@@ -63,8 +64,7 @@ public class WebhookDeliveryStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<Row> find(UUID endpointId, UUID deliveryId) {
-        return rows(em.createNativeQuery("select " + COLUMNS + " from webhook_deliveries d where d.id = :id and d.endpoint_id = :endpoint",
-                Tuple.class).setParameter("id", deliveryId).setParameter("endpoint", endpointId).getResultList()).stream().findFirst();
+        return find(endpointId, deliveryId, "");
     }
 
     /** At most this many attempts of a delivery are shown (openapi.yaml: WebhookDelivery.attempts): the latest. */
@@ -113,8 +113,12 @@ public class WebhookDeliveryStore {
     /** Locks a delivery of the endpoint for a change, or nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<Row> findForUpdate(UUID endpointId, UUID deliveryId) {
+        return find(endpointId, deliveryId, " for update");
+    }
+
+    private Optional<Row> find(UUID endpointId, UUID deliveryId, String lock) {
         return rows(em.createNativeQuery("select " + COLUMNS
-                        + " from webhook_deliveries d where d.id = :id and d.endpoint_id = :endpoint for update", Tuple.class)
+                        + " from webhook_deliveries d where d.id = :id and d.endpoint_id = :endpoint" + lock, Tuple.class)
                 .setParameter("id", deliveryId).setParameter("endpoint", endpointId).getResultList()).stream().findFirst();
     }
 

@@ -64,8 +64,8 @@ public class WebhookDispatchStore {
             set next_attempt_at = now() + make_interval(secs => ?), attempt_count = d.attempt_count + 1
             from due, webhook_endpoints w
             where d.id = due.id and w.id = d.endpoint_id
-            returning d.id, d.endpoint_id, d.type, d.event_id, d.agreement_id, d.status, d.attempt_count,
-                      d.next_attempt_at, d.created_at, d.completed_at, d.retry_from, w.url, w.secret,
+            returning\s""" + WebhookDeliveryStore.COLUMNS + """
+            , d.retry_from, w.url, w.secret,
                       case when w.previous_secret_expires_at > now() then w.previous_secret end as previous_secret""";
 
     /** A claimed delivery, with what sending it needs. */

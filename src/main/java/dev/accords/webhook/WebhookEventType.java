@@ -5,8 +5,6 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import dev.accords.audit.EventKind;
-
 /**
  * The type of a delivery, in the dotted lower-case form webhook receivers expect
  * ({@code clause.status_changed}): one per event kind of the feed, and {@code ping}, sent on demand.
@@ -37,9 +35,5 @@ public enum WebhookEventType {
     static WebhookEventType ofWire(String wire) {
         return Arrays.stream(values()).filter(type -> type.wire.equals(wire)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("stored delivery of unknown type " + wire));
-    }
-
-    static WebhookEventType of(EventKind kind) {
-        return valueOf(kind.name());
     }
 }
