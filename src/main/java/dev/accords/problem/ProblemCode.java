@@ -15,6 +15,8 @@ public enum ProblemCode {
     WEBHOOK_URL_NOT_ALLOWED(400, "Webhook URL not allowed"),
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed"),
+    PARTY_NOT_REPRESENTED(403, "Token does not speak for this party"),
+    PARTY_BOUND_TOKEN(403, "Not allowed for a party-bound token"),
     ROUTE_NOT_FOUND(404, "No such route"),
     AGREEMENT_NOT_FOUND(404, "Agreement not found"),
     CLAUSE_NOT_FOUND(404, "Clause not found"),
