@@ -38,13 +38,23 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID agreementId, EventKind kind, EventTarget target, UUID targetId, Map<String, ?> changes) {
+        record(agreementId, kind, target, targetId, changes, null);
+    }
+
+    /** Records an event with a part only one party's members may read ({@code privatePart} may be null). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID agreementId, EventKind kind, EventTarget target, UUID targetId, Map<String, ?> changes,
+                       PrivateChanges privatePart) {
         try {
             em.createNativeQuery("""
-                            insert into agreement_events (agreement_id, occurred_at, actor, kind, target_type, target_id, changes)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb))""")
+                            insert into agreement_events (agreement_id, occurred_at, actor, kind, target_type, target_id, changes,
+                                                          private_party, private_changes)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8, cast(?9 as jsonb))""")
                     .setParameter(1, agreementId).setParameter(2, Timestamps.now()).setParameter(3, actor.subject())
                     .setParameter(4, kind.name()).setParameter(5, target.name()).setParameter(6, targetId)
                     .setParameter(7, mapper.writeValueAsString(changes))
+                    .setParameter(8, privatePart == null ? null : privatePart.partyCode())
+                    .setParameter(9, privatePart == null ? null : mapper.writeValueAsString(privatePart.changes()))
                     .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serializable", e);

@@ -19,6 +19,7 @@ import dev.accords.database.ReadOnlyTransaction;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
+import dev.accords.security.PartyScope;
 
 /** Reads an agreement's audit trail, oldest first. */
 @ApplicationScoped
@@ -27,12 +28,17 @@ public class EventService {
     /** Cursors name the order they belong to: (transaction, id), as in the change feed. */
     static final String ORDERING = "commit";
 
+    private static final TypeReference<Map<String, Object>> CHANGES = new TypeReference<>() {
+    };
+
     @Inject
     EntityManager em;
     @Inject
     ObjectMapper mapper;
     @Inject
     AgreementRepository agreements;
+    @Inject
+    PartyScope partyScope;
 
     @Transactional
     @ReadOnlyTransaction
@@ -41,7 +47,8 @@ public class EventService {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
                         select e.id as sequence, e.tx_id::text as tx, e.occurred_at, e.actor, e.kind, e.target_type,
-                               e.target_id, cast(e.changes as text) as changes
+                               e.target_id, cast(e.changes as text) as changes, e.private_party,
+                               cast(e.private_changes as text) as private_changes
                         from agreement_events e
                         where e.agreement_id = :agreement and %s and %s
                         %s limit :limit""".formatted(EventOrder.AFTER, EventOrder.VISIBLE, EventOrder.ORDER_BY),
@@ -58,8 +65,12 @@ public class EventService {
     /** One row of the query above, by its column names. */
     private EventView view(Tuple row) {
         try {
-            Map<String, Object> changes = mapper.readValue(row.get("changes", String.class), new TypeReference<>() {
-            });
+            Map<String, Object> changes = mapper.readValue(row.get("changes", String.class), CHANGES);
+            String party = row.get("private_party", String.class);
+            if (party != null) {
+                changes = PrivateChanges.visible(changes, new PrivateChanges(party,
+                        mapper.readValue(row.get("private_changes", String.class), CHANGES)), partyScope::mayReadNotesOf);
+            }
             return new EventView(row.get("sequence", Number.class).longValue(), row.get("occurred_at", Instant.class),
                     row.get("actor", String.class), EventKind.valueOf(row.get("kind", String.class)),
                     EventTarget.valueOf(row.get("target_type", String.class)), row.get("target_id", UUID.class), changes);

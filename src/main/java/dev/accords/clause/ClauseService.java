@@ -25,6 +25,9 @@ import dev.accords.http.ETags;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
 import dev.accords.paging.Timestamps;
+import dev.accords.problem.ApiException;
+import dev.accords.problem.ProblemCode;
+import dev.accords.security.PartyScope;
 
 /** Owns the transactions for clauses: creation, reading, merge-patches and deletion. */
 @ApplicationScoped
@@ -42,6 +45,8 @@ public class ClauseService {
     AuditTrail audit;
     @Inject
     StatelessReads reads;
+    @Inject
+    PartyScope partyScope;
 
     @Transactional
     public ClauseView create(UUID agreementId, ClauseCreate request) {
@@ -49,6 +54,9 @@ public class ClauseService {
         agreement.requireChangeable();
         ClauseGuards.requireNotFinalized(agreement, "the clause list");
         agreement.requireParty("proposedBy", request.proposedBy());
+        if (request.proposedBy() != null) {
+            partyScope.requireMaySpeakFor(request.proposedBy(), "table a clause proposed by " + request.proposedBy());
+        }
         // A taken reference is found by the unique index when the insert is flushed below, not by a
         // count first: one statement fewer, and the same answer (409 CLAUSE_REFERENCE_TAKEN) whether
         // the other clause committed long ago or is being created at this very moment.
@@ -72,25 +80,28 @@ public class ClauseService {
         revisions.record(clause, agreement.partyCodes(), List.of("created"));
         ClauseView created = ClauseView.of(clause, agreement.partyCodes());
         audit.record(agreementId, EventKind.CLAUSE_CREATED, EventTarget.CLAUSE, clause.id, audit.fields(created));
-        return created;
+        return created.withNotesReadableBy(partyScope::mayReadNotesOf);
     }
 
     /** One statement, so no transaction: see {@link StatelessReads}. */
     public ClauseView get(UUID agreementId, UUID clauseId) {
-        return reads.read(session -> ClauseReads.byId(session, agreementId, clauseId));
+        return reads.read(session -> ClauseReads.byId(session, agreementId, clauseId))
+                .withNotesReadableBy(partyScope::mayReadNotesOf);
     }
 
     /** One statement, so no transaction: see {@link StatelessReads}. */
     public ClausePage list(ClauseQuery query) {
         Slice<ClauseView> page = Slice.of(reads.read(session -> ClauseReads.page(session, query)), query.limit(),
                 last -> PageCursor.after(ORDERING, last.createdAt(), last.id()));
-        return new ClausePage(page.items(), page.nextCursor());
+        return new ClausePage(page.items().stream().map(clause -> clause.withNotesReadableBy(partyScope::mayReadNotesOf))
+                .toList(), page.nextCursor());
     }
 
     @Transactional
     public ClauseView update(UUID agreementId, UUID clauseId, String ifMatch, ClausePatch patch) {
         Agreement agreement = agreements.requireShared(agreementId);
         Clause clause = clauses.requireForUpdate(agreementId, clauseId);
+        requireMayChangeWording(patch, clause);
         ETags.requireMatch(ifMatch, clause.version);
         agreement.requireChangeable();
         ClauseView before = ClauseView.of(clause, agreement.partyCodes());
@@ -118,6 +129,9 @@ public class ClauseService {
             String proposedBy = patch.proposedBy.orElse(null);
             if (!Objects.equals(proposedBy, clause.proposedBy)) {
                 agreement.requireParty("proposedBy", proposedBy);
+                if (proposedBy != null) {
+                    partyScope.requireMaySpeakFor(proposedBy, "attribute the clause to " + proposedBy);
+                }
                 frozen.add("proposedBy");
                 clause.proposedBy = proposedBy;
             }
@@ -165,7 +179,18 @@ public class ClauseService {
         ClauseView after = ClauseView.of(clause, agreement.partyCodes());
         audit.recordChange(agreementId, before.status() != after.status() ? EventKind.CLAUSE_STATUS_CHANGED
                 : EventKind.CLAUSE_UPDATED, EventTarget.CLAUSE, clauseId, before, after);
-        return after;
+        return after.withNotesReadableBy(partyScope::mayReadNotesOf);
+    }
+
+    /**
+     * A negotiator bound to a party speaks for that party alone, so it does not rewrite the joint text
+     * of a clause: it proposes its party's wording (a redline) and the others decide.
+     */
+    private void requireMayChangeWording(ClausePatch patch, Clause clause) {
+        if (patch.text != null && partyScope.isBound() && !Objects.equals(patch.text.orElse(null), clause.text)) {
+            throw new ApiException(ProblemCode.PARTY_BOUND_TOKEN, "a token bound to " + String.join(", ", partyScope.parties())
+                    + " cannot rewrite the text of clause " + clause.reference + " directly; propose the wording instead");
+        }
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** A clause as the API returns it: one position per party of the agreement, in party order. */
 public record ClauseView(
@@ -27,6 +28,12 @@ public record ClauseView(
     static ClauseView of(Clause c, List<String> partyCodes) {
         return new ClauseView(c.id, c.agreementId, c.reference, c.title, c.text, c.topic, c.status, c.statusReason,
                 c.priority, c.proposedBy, positions(c, partyCodes), c.openSince, c.createdAt, c.updatedAt, c.version);
+    }
+
+    /** This clause as a reader sees it: the notes of parties it may not read are null. */
+    public ClauseView withNotesReadableBy(Predicate<String> mayReadNotesOf) {
+        return new ClauseView(id, agreementId, reference, title, text, topic, status, statusReason, priority, proposedBy,
+                PositionView.readableBy(positions, mayReadNotesOf), openSince, createdAt, updatedAt, version);
     }
 
     static List<PositionView> positions(Clause c, List<String> partyCodes) {

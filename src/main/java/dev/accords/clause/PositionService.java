@@ -15,10 +15,12 @@ import dev.accords.agreement.AgreementRepository;
 import dev.accords.audit.AuditTrail;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
+import dev.accords.audit.PrivateChanges;
 import dev.accords.problem.ApiException;
 import dev.accords.http.ETags;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
+import dev.accords.security.PartyScope;
 
 /** Owns the transaction of a party taking a stance on a clause. */
 @ApplicationScoped
@@ -32,6 +34,8 @@ public class PositionService {
     RevisionRecorder revisions;
     @Inject
     AuditTrail audit;
+    @Inject
+    PartyScope partyScope;
 
     @Transactional
     public ClauseView put(UUID agreementId, UUID clauseId, String partyCode, String ifMatch, PositionUpdate update) {
@@ -40,13 +44,14 @@ public class PositionService {
         if (!agreement.hasParty(partyCode)) {
             throw new ApiException(ProblemCode.PARTY_NOT_FOUND, agreement.notAParty(partyCode));
         }
+        partyScope.requireMaySpeakFor(partyCode, "set " + partyCode + "'s stance");
         ETags.requireMatch(ifMatch, clause.version);
         agreement.requireChangeable();
         ClausePosition position = clause.position(partyCode).orElse(null);
         Stance current = position == null ? Stance.NO_POSITION : position.stance;
         String currentNote = position == null ? null : position.note;
         if (current == update.stance() && Objects.equals(currentNote, update.note())) {
-            return ClauseView.of(clause, agreement.partyCodes());
+            return ClauseView.of(clause, agreement.partyCodes()).withNotesReadableBy(partyScope::mayReadNotesOf);
         }
         ClauseGuards.requireNotFinalized(agreement, "every position");
         if (clause.status == ClauseStatus.AGREED && update.stance().objects()) {
@@ -71,8 +76,11 @@ public class PositionService {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("partyCode", partyCode);
         change.put("stance", update.stance());
-        change.put("note", update.note());
-        audit.record(agreementId, EventKind.CLAUSE_POSITION_CHANGED, EventTarget.CLAUSE, clauseId, change);
-        return ClauseView.of(clause, agreement.partyCodes());
+        // The note is the party's own: its members and admins read it in the trail, no one else.
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("note", update.note());
+        audit.record(agreementId, EventKind.CLAUSE_POSITION_CHANGED, EventTarget.CLAUSE, clauseId, change,
+                new PrivateChanges(partyCode, note));
+        return ClauseView.of(clause, agreement.partyCodes()).withNotesReadableBy(partyScope::mayReadNotesOf);
     }
 }

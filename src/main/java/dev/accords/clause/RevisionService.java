@@ -14,6 +14,7 @@ import dev.accords.database.ReadOnlyTransaction;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
+import dev.accords.security.PartyScope;
 
 /** Reads a clause's revisions, oldest first. */
 @ApplicationScoped
@@ -27,6 +28,8 @@ public class RevisionService {
     ClauseRepository clauses;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    PartyScope partyScope;
 
     @Transactional
     @ReadOnlyTransaction
@@ -45,7 +48,8 @@ public class RevisionService {
             List<PositionView> positions = mapper.readValue(revision.positions,
                     mapper.getTypeFactory().constructCollectionType(List.class, PositionView.class));
             return new RevisionView(revision.id.number, revision.createdAt, revision.changes, revision.title,
-                    revision.text, revision.status, revision.statusReason, positions);
+                    revision.text, revision.status, revision.statusReason,
+                    PositionView.readableBy(positions, partyScope::mayReadNotesOf));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored positions unreadable", e);
         }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventOrder;
 import dev.accords.audit.EventTarget;
+import dev.accords.audit.PrivateChanges;
 
 /**
  * The one statement that reads the change feed, straight into {@link FeedEvent}s.
@@ -36,7 +37,7 @@ final class ChangeFeedReads {
     /** What a {@link FeedEvent} is read from; {@link #event} maps a row of it. */
     private static final String SELECT_EVENTS = """
             select e.tx_id::text as tx, e.id, e.agreement_id, e.occurred_at, e.actor, e.kind, e.target_type,
-                   e.target_id, e.changes::text as changes
+                   e.target_id, e.changes::text as changes, e.private_party, e.private_changes::text as private_changes
             from agreement_events e
             """;
 
@@ -96,6 +97,12 @@ final class ChangeFeedReads {
                 .setParameter("id", agreementId).getSingleResult();
     }
 
+    /** The row's private part, or null; the event tables' column pair is shared with the agreement trail. */
+    static PrivateChanges privatePart(ObjectMapper mapper, Tuple row) throws JsonProcessingException {
+        String party = row.get("private_party", String.class);
+        return party == null ? null : new PrivateChanges(party, mapper.readValue(row.get("private_changes", String.class), CHANGES));
+    }
+
     private static FeedEvent event(ObjectMapper mapper, Tuple row) {
         FeedCursor cursor = new FeedCursor(Long.parseUnsignedLong(row.get("tx", String.class)),
                 row.get("id", Number.class).longValue());
@@ -104,7 +111,7 @@ final class ChangeFeedReads {
                     row.get("occurred_at", Instant.class), row.get("actor", String.class),
                     EventKind.valueOf(row.get("kind", String.class)),
                     EventTarget.valueOf(row.get("target_type", String.class)), row.get("target_id", UUID.class),
-                    mapper.readValue(row.get("changes", String.class), CHANGES));
+                    mapper.readValue(row.get("changes", String.class), CHANGES), privatePart(mapper, row));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event unreadable", e);
         }

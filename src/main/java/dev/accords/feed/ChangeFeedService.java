@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.database.StatelessReads;
+import dev.accords.security.PartyScope;
 
 /** Reads the change feed: one statement per page, so no transaction (see {@link StatelessReads}). */
 @ApplicationScoped
@@ -19,16 +20,22 @@ public class ChangeFeedService {
     StatelessReads reads;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    PartyScope partyScope;
 
     public ChangeFeedPage page(FeedQuery query) {
         List<FeedEvent> rows = events(query.withLimit(query.limit() + 1));
         boolean hasMore = rows.size() > query.limit();
-        List<FeedEvent> items = hasMore ? rows.subList(0, query.limit()) : rows;
+        List<FeedEvent> items = (hasMore ? rows.subList(0, query.limit()) : rows).stream()
+                .map(event -> event.readableBy(partyScope::mayReadNotesOf)).toList();
         String next = items.isEmpty() ? query.after().encode() : items.get(items.size() - 1).cursor();
         return new ChangeFeedPage(items, next, hasMore);
     }
 
-    /** Up to {@code query.limit()} events after the query's cursor, in feed order. */
+    /**
+     * Up to {@code query.limit()} events after the query's cursor, in feed order, each with its
+     * private part still apart: the caller decides who reads it ({@link FeedEvent#readableBy}).
+     */
     public List<FeedEvent> events(FeedQuery query) {
         return reads.read(session -> ChangeFeedReads.after(session, mapper, query));
     }

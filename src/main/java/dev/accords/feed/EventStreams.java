@@ -23,6 +23,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.accords.security.PartyScope;
+
 /**
  * The live event streams of this instance. Streams hold no database connection: one pump thread
  * reads the feed table when woken ({@link EventNotifications}: a NOTIFY from any instance's commit,
@@ -46,6 +48,8 @@ public class EventStreams {
     ChangeFeedService feed;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    PartyScope partyScope;
     /** A comment line this often keeps proxies from closing an idle stream, and finds vanished clients. */
     @ConfigProperty(name = "accords.events.heartbeat-interval", defaultValue = "15S")
     Duration heartbeat;
@@ -73,7 +77,7 @@ public class EventStreams {
      */
     public void open(SseEventSink sink, Sse sse, FeedQuery query) {
         FeedCursor from = query.after() != null ? query.after() : feed.head();
-        StreamSubscriber subscriber = new StreamSubscriber(sink, sse, query, from);
+        StreamSubscriber subscriber = new StreamSubscriber(sink, sse, query, from, partyScope.noteReaderOfThisRequest());
         // Commits the response headers at once, so the client knows the stream is open.
         subscriber.comment("stream open");
         subscribers.add(subscriber);
@@ -130,7 +134,7 @@ public class EventStreams {
             if (subscriber.position.equals(before)) {
                 for (int i = 0; i < batch.size(); i++) {
                     if (subscriber.query.matches(batch.get(i))) {
-                        subscriber.send(batch.get(i), texts.get(i));
+                        subscriber.send(batch.get(i), texts.get(i), this::json);
                     }
                 }
                 subscriber.position = after;
@@ -148,7 +152,7 @@ public class EventStreams {
     private boolean catchUp(StreamSubscriber subscriber, FeedCursor newHead) {
         List<FeedEvent> events = feed.events(subscriber.query.from(subscriber.position).withLimit(BATCH));
         for (FeedEvent event : events) {
-            subscriber.send(event, json(event));
+            subscriber.send(event, json(event), this::json);
         }
         FeedCursor last = events.isEmpty() ? subscriber.position : cursorOf(events.get(events.size() - 1));
         if (events.size() == BATCH) {

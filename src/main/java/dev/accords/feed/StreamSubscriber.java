@@ -2,6 +2,8 @@ package dev.accords.feed;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -24,6 +26,8 @@ final class StreamSubscriber {
     private static final Logger LOG = Logger.getLogger(StreamSubscriber.class);
 
     final FeedQuery query;
+    /** Whose private notes this stream's caller may read, fixed when it opened. */
+    private final Predicate<String> mayReadNotesOf;
     private final SseEventSink sink;
     private final Sse sse;
     private final AtomicInteger pending = new AtomicInteger();
@@ -31,8 +35,10 @@ final class StreamSubscriber {
     /** After the last event this stream was sent (or skipped, when it did not match). */
     FeedCursor position;
 
-    StreamSubscriber(SseEventSink sink, Sse sse, FeedQuery query, FeedCursor position) {
+    StreamSubscriber(SseEventSink sink, Sse sse, FeedQuery query, FeedCursor position,
+                     Predicate<String> mayReadNotesOf) {
         this.sink = sink;
+        this.mayReadNotesOf = mayReadNotesOf;
         this.sse = sse;
         this.query = query;
         this.position = position;
@@ -47,7 +53,16 @@ final class StreamSubscriber {
         return pending.get() < MAX_PENDING / 2;
     }
 
-    void send(FeedEvent event, String json) {
+    /**
+     * Sends an event as JSON: {@code publicJson}, the text every stream shares, unless the event has a
+     * part this stream's caller may read (its party's note), which is then encoded for it alone.
+     */
+    void send(FeedEvent event, String publicJson, Function<FeedEvent, String> encode) {
+        FeedEvent readable = event.readableBy(mayReadNotesOf);
+        send(event, readable == event || readable.changes() == event.changes() ? publicJson : encode.apply(readable));
+    }
+
+    private void send(FeedEvent event, String json) {
         // Already JSON: sent as text, so no message body writer encodes it a second time.
         send(sse.newEventBuilder().id(event.cursor()).mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, json)
                 .build());

@@ -3,6 +3,7 @@ package dev.accords.security;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -71,6 +72,16 @@ public class PartyScope {
     /** Whether the caller may read this party's private notes: admins and the party's members. */
     public boolean mayReadNotesOf(String partyCode) {
         return isAdmin() || parties().contains(partyCode);
+    }
+
+    /**
+     * {@link #mayReadNotesOf} fixed for the caller of this request, for work that outlives the
+     * request (a live stream is sent events long after its request returned).
+     */
+    public Predicate<String> noteReaderOfThisRequest() {
+        boolean admin = isAdmin();
+        Set<String> parties = parties();
+        return partyCode -> admin || parties.contains(partyCode);
     }
 
     /**

@@ -24,6 +24,7 @@ import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
+import dev.accords.security.PartyScope;
 
 /**
  * Owns the transactions for an agreement's list of signatories: creation, listing, merge-patches
@@ -39,12 +40,15 @@ public class SignatoryService {
     SignatoryRepository signatories;
     @Inject
     AuditTrail audit;
+    @Inject
+    PartyScope partyScope;
 
     @Transactional
     public SignatoryView create(UUID agreementId, SignatoryCreate request) {
         Agreement agreement = agreements.requireShared(agreementId);
         agreement.requireChangeable();
         agreement.requireParty("partyCode", request.partyCode());
+        partyScope.requireMaySpeakFor(request.partyCode(), "name a signatory for " + request.partyCode());
         SignatoryRules.requireNoLaterSignature(signatories, agreement, request.name(), request.signingOrder());
         Instant now = Timestamps.now();
         Signatory signatory = new Signatory();
@@ -85,6 +89,7 @@ public class SignatoryService {
     public SignatoryView update(UUID agreementId, UUID id, String ifMatch, SignatoryPatch patch) {
         Agreement agreement = agreements.requireShared(agreementId);
         Signatory signatory = signatories.requireForUpdate(agreementId, id);
+        partyScope.requireMaySpeakFor(signatory.partyCode, "change a signatory of " + signatory.partyCode);
         ETags.requireMatch(ifMatch, signatory.version);
         agreement.requireChangeable();
         SignatoryRules.requireNotSigned(signatory, "a signed signatory cannot be edited");
@@ -99,6 +104,7 @@ public class SignatoryService {
         if (patch.partyCode != null) {
             String partyCode = required(patch.partyCode, "partyCode");
             agreement.requireParty("partyCode", partyCode);
+            partyScope.requireMaySpeakFor(partyCode, "make a signatory sign for " + partyCode);
             changed |= set(signatory.partyCode, partyCode, v -> signatory.partyCode = v);
         }
         if (patch.signingOrder != null) {
@@ -131,6 +137,7 @@ public class SignatoryService {
     public void delete(UUID agreementId, UUID id, String ifMatch) {
         Agreement agreement = agreements.requireForUpdate(agreementId);
         Signatory signatory = signatories.requireForUpdate(agreementId, id);
+        partyScope.requireMaySpeakFor(signatory.partyCode, "remove a signatory of " + signatory.partyCode);
         ETags.requireMatch(ifMatch, signatory.version);
         agreement.requireChangeable();
         SignatoryRules.requireNotSigned(signatory, "a signed signatory cannot be removed");

@@ -23,6 +23,7 @@ import dev.accords.http.ETags;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
 import dev.accords.security.CurrentActor;
+import dev.accords.security.PartyScope;
 import dev.accords.security.Roles;
 
 /**
@@ -44,6 +45,8 @@ public class SigningService {
     AuditTrail audit;
     @Inject
     CurrentActor actor;
+    @Inject
+    PartyScope partyScope;
 
     /**
      * Signs, and when this was the last signature, makes the agreement SIGNED. The agreement row is
@@ -132,6 +135,8 @@ public class SigningService {
         } else if (!actor.hasRole(Roles.NEGOTIATOR)) {
             throw new ForbiddenException("accords:only a negotiator or an admin may " + action + " for "
                     + signatory.label() + ", who is bound to no principal");
+        } else {
+            partyScope.requireMaySpeakFor(signatory.partyCode, action + " for " + signatory.label());
         }
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.accords.support.ApiTest;
 import dev.accords.support.Fixtures;
+import dev.accords.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -29,7 +30,7 @@ class PositionAndRevisionApiTest extends ApiTest {
     void shouldSetAPartysStanceAndBumpTheClauseVersion() {
         String agreementId = Fixtures.agreement();
         String clauseId = Fixtures.clause(agreementId, "4", "UNDER_NEGOTIATION");
-        api().header("If-Match", "\"0\"")
+        as(Tokens.forParty("ua-negotiator", "negotiator", "UA")).header("If-Match", "\"0\"")
                 .body(Map.of("stance", "ACCEPTS", "note", "Ukraine accepts the contribution to its security and peace."))
                 .put(clause(agreementId, clauseId) + "/positions/UA")
                 .then().statusCode(200).header("ETag", "\"1\"")

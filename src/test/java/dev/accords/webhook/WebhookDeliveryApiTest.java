@@ -43,6 +43,25 @@ class WebhookDeliveryApiTest extends ApiTest {
     }
 
     @Test
+    void shouldNeverCarryAPartysPrivateNoteInAPayload() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String agreementId = Fixtures.agreement();
+            Webhooks.create(admin(), receiver.url("/hooks"), List.of("clause.position_changed"),
+                    Map.of("agreementId", agreementId));
+            String clauseId = Fixtures.clause(agreementId, "1", null);
+            as(Tokens.forParty("ua-negotiator", "negotiator", "UA"))
+                    .body(Map.of("stance", "RESERVES", "note", "UA will not accept debt clauses"))
+                    .put("/v1/agreements/" + agreementId + "/clauses/" + clauseId + "/positions/UA")
+                    .then().statusCode(200);
+
+            Received delivery = receiver.await(1).get(0);
+
+            assertThat(delivery.body()).contains("\"stance\":\"RESERVES\"").doesNotContain("debt clauses")
+                    .doesNotContain("\"note\"");
+        }
+    }
+
+    @Test
     void shouldDeliverAChangeSignedAsTheStandardWebhooksReferenceVerifies() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             String agreementId = Fixtures.agreement();
