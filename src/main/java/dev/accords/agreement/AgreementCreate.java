@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.accords.provenance.Source;
+
 /** The body of {@code POST /v1/agreements}. {@code status} may start at DRAFT (default) or NEGOTIATING. */
 public record AgreementCreate(
         @NotBlank @Size(max = 200) String title,
@@ -17,5 +19,6 @@ public record AgreementCreate(
         @Size(max = 20) List<@NotNull @Size(max = 40) @Pattern(regexp = Tags.PATTERN, message = Tags.MESSAGE) String> tags,
         AgreementStatus status,
         LocalDate plannedSigningDate,
-        @Size(max = 200) String signingPlace) {
+        @Size(max = 200) String signingPlace,
+        @Valid Source source) {
 }

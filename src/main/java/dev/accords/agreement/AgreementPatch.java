@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.accords.provenance.Source;
+
 /**
  * A JSON Merge Patch (RFC 7396) of an agreement. Each field is three-valued: absent (Java null,
  * leave it), JSON null ({@code Optional.empty()}, remove it) or a value (set it). The service reads
@@ -29,4 +31,6 @@ public class AgreementPatch {
     public Optional<@NotNull AgreementStatus> status;
     public Optional<LocalDate> plannedSigningDate;
     public Optional<@Size(max = 200) String> signingPlace;
+    /** Not a field of the agreement: the source this change cites (null or absent: none). */
+    public Optional<@Valid Source> source;
 }

@@ -29,6 +29,7 @@ import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
+import dev.accords.provenance.Provenance;
 
 /** Owns the transactions for agreements: creation, listing, merge-patches and deletion. */
 @ApplicationScoped
@@ -42,9 +43,12 @@ public class AgreementService {
     AuditTrail audit;
     @Inject
     StatelessReads reads;
+    @Inject
+    Provenance provenance;
 
     @Transactional
     public AgreementView create(AgreementCreate request) {
+        provenance.cite(request.source());
         checkDistinct(request.parties(), request.tags());
         AgreementStatus status = request.status() == null ? AgreementStatus.DRAFT : request.status();
         if (status != AgreementStatus.DRAFT && status != AgreementStatus.NEGOTIATING) {
@@ -84,6 +88,7 @@ public class AgreementService {
 
     @Transactional
     public AgreementView update(UUID id, String ifMatch, AgreementPatch patch) {
+        provenance.cite(patch.source == null ? null : patch.source.orElse(null));
         Agreement agreement = agreements.requireForUpdate(id);
         ETags.requireMatch(ifMatch, agreement.version);
         agreement.requireChangeable();

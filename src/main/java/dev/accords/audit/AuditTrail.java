@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.accords.paging.Timestamps;
+import dev.accords.provenance.Provenance;
+import dev.accords.provenance.Source;
 import dev.accords.security.CurrentActor;
 
 /**
@@ -45,16 +47,19 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID agreementId, EventKind kind, EventTarget target, UUID targetId, Map<String, ?> changes,
                        PrivateChanges privatePart) {
+        // Every event of a write carries the source the write cites (Provenance), if any.
+        Source source = Provenance.ofCurrentRequest();
         try {
             em.createNativeQuery("""
                             insert into agreement_events (agreement_id, occurred_at, actor, kind, target_type, target_id, changes,
-                                                          private_party, private_changes)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8, cast(?9 as jsonb))""")
+                                                          private_party, private_changes, source)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8, cast(?9 as jsonb), cast(?10 as jsonb))""")
                     .setParameter(1, agreementId).setParameter(2, Timestamps.now()).setParameter(3, actor.subject())
                     .setParameter(4, kind.name()).setParameter(5, target.name()).setParameter(6, targetId)
                     .setParameter(7, mapper.writeValueAsString(changes))
                     .setParameter(8, privatePart == null ? null : privatePart.partyCode())
                     .setParameter(9, privatePart == null ? null : mapper.writeValueAsString(privatePart.changes()))
+                    .setParameter(10, source == null ? null : mapper.writeValueAsString(source))
                     .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serializable", e);

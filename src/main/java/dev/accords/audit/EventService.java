@@ -19,6 +19,7 @@ import dev.accords.database.ReadOnlyTransaction;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
+import dev.accords.provenance.Source;
 import dev.accords.security.PartyScope;
 
 /** Reads an agreement's audit trail, oldest first. */
@@ -48,7 +49,7 @@ public class EventService {
         List<Tuple> rows = em.createNativeQuery("""
                         select e.id as sequence, e.tx_id::text as tx, e.occurred_at, e.actor, e.kind, e.target_type,
                                e.target_id, cast(e.changes as text) as changes, e.private_party,
-                               cast(e.private_changes as text) as private_changes
+                               cast(e.private_changes as text) as private_changes, cast(e.source as text) as source
                         from agreement_events e
                         where e.agreement_id = :agreement and %s and %s
                         %s limit :limit""".formatted(EventOrder.AFTER, EventOrder.VISIBLE, EventOrder.ORDER_BY),
@@ -67,13 +68,15 @@ public class EventService {
         try {
             Map<String, Object> changes = mapper.readValue(row.get("changes", String.class), CHANGES);
             String party = row.get("private_party", String.class);
+            String source = row.get("source", String.class);
             if (party != null) {
                 changes = PrivateChanges.visible(changes, new PrivateChanges(party,
                         mapper.readValue(row.get("private_changes", String.class), CHANGES)), partyScope::mayReadNotesOf);
             }
             return new EventView(row.get("sequence", Number.class).longValue(), row.get("occurred_at", Instant.class),
                     row.get("actor", String.class), EventKind.valueOf(row.get("kind", String.class)),
-                    EventTarget.valueOf(row.get("target_type", String.class)), row.get("target_id", UUID.class), changes);
+                    EventTarget.valueOf(row.get("target_type", String.class)), row.get("target_id", UUID.class), changes,
+                    source == null ? null : mapper.readValue(source, Source.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event unreadable", e);
         }

@@ -16,6 +16,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /** A clause of an agreement. Never leaves the service layer: see {@link ClauseView}. */
 @Entity
 @Table(name = "clauses")
@@ -38,6 +41,11 @@ public class Clause {
     public ClauseStatus status;
 
     public String statusReason;
+
+    /** The source the change that set the current status cited; null when it cited none (JSON, see SourceJson). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String statusSource;
 
     @Enumerated(EnumType.STRING)
     public ClausePriority priority;

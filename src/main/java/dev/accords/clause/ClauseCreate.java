@@ -1,11 +1,13 @@
 package dev.accords.clause;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.accords.agreement.Party;
 import dev.accords.agreement.Tags;
+import dev.accords.provenance.Source;
 
 /** The body of a clause creation. Status defaults to PROPOSED and priority to NORMAL. */
 public record ClauseCreate(
@@ -16,5 +18,6 @@ public record ClauseCreate(
         ClauseStatus status,
         @Size(max = 2000) String statusReason,
         ClausePriority priority,
-        @Pattern(regexp = Party.CODE_PATTERN, message = "must be a party code") String proposedBy) {
+        @Pattern(regexp = Party.CODE_PATTERN, message = "must be a party code") String proposedBy,
+        @Valid Source source) {
 }

@@ -2,6 +2,7 @@ package dev.accords.clause;
 
 import java.util.Optional;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.accords.agreement.Party;
 import dev.accords.agreement.Tags;
+import dev.accords.provenance.Source;
 
 /**
  * A JSON Merge Patch (RFC 7396) of a clause, shaped as {@link dev.accords.agreement.AgreementPatch}
@@ -24,4 +26,6 @@ public class ClausePatch {
     public Optional<@Size(max = 2000) String> statusReason;
     public Optional<@NotNull ClausePriority> priority;
     public Optional<@Pattern(regexp = Party.CODE_PATTERN, message = "must be a party code") String> proposedBy;
+    /** Not a field of the clause: the source this change cites (null or absent: none). */
+    public Optional<@Valid Source> source;
 }

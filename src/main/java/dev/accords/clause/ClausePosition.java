@@ -17,6 +17,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapsId;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /** One party's stance on one clause; the party is enforced by a foreign key to agreement_parties. */
 @Entity
 @Table(name = "clause_positions")
@@ -36,6 +39,11 @@ public class ClausePosition {
     public Stance stance;
 
     public String note;
+
+    /** The source the change that set this position cited; null when it cited none (JSON, see SourceJson). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String source;
 
     public Instant updatedAt;
 

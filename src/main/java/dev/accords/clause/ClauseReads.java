@@ -14,7 +14,11 @@ import jakarta.persistence.TypedQuery;
 
 import org.hibernate.StatelessSession;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.accords.agreement.AgreementRepository;
+import dev.accords.provenance.Source;
 
 /**
  * Reads clauses straight into {@link ClauseView}: the agreement's party codes, the clauses and their
@@ -28,9 +32,9 @@ import dev.accords.agreement.AgreementRepository;
 final class ClauseReads {
 
     private static final String COLUMNS = """
-            pc.party_codes, c.id, c.reference, c.title, c.text, c.topic, c.status, c.status_reason, c.priority, c.proposed_by,
-            c.open_since, c.created_at, c.updated_at, c.version,
-            p.party_code, p.stance, p.note, p.updated_at as position_updated_at""";
+            pc.party_codes, c.id, c.reference, c.title, c.text, c.topic, c.status, c.status_reason,
+            c.status_source::text as status_source, c.priority, c.proposed_by, c.open_since, c.created_at, c.updated_at, c.version,
+            p.party_code, p.stance, p.note, p.source::text as position_source, p.updated_at as position_updated_at""";
 
     /**
      * The agreement's party codes, computed once for its one row: as a subquery in the select list
@@ -52,10 +56,10 @@ final class ClauseReads {
     private ClauseReads() {
     }
 
-    static ClauseView byId(StatelessSession session, UUID agreementId, UUID clauseId) {
+    static ClauseView byId(StatelessSession session, ObjectMapper mapper, UUID agreementId, UUID clauseId) {
         List<Tuple> rows = session.createNativeQuery(BY_ID, Tuple.class)
                 .setParameter("agreement", agreementId).setParameter("clause", clauseId).getResultList();
-        List<ClauseView> found = views(agreementId, rows);
+        List<ClauseView> found = views(mapper, agreementId, rows);
         if (found.isEmpty()) {
             throw ClauseRepository.notFound(clauseId);
         }
@@ -63,7 +67,7 @@ final class ClauseReads {
     }
 
     /** The page's clauses (at most {@code limit + 1}, in list order) for {@link dev.accords.paging.Slice}. */
-    static List<ClauseView> page(StatelessSession session, ClauseQuery query) {
+    static List<ClauseView> page(StatelessSession session, ObjectMapper mapper, ClauseQuery query) {
         StringBuilder filters = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         if (query.status() != null) {
@@ -101,11 +105,11 @@ final class ClauseReads {
         TypedQuery<Tuple> select = session.createNativeQuery(sql, Tuple.class)
                 .setParameter("agreement", query.agreementId()).setParameter("rows", query.limit() + 1);
         params.forEach(select::setParameter);
-        return views(query.agreementId(), select.getResultList());
+        return views(mapper, query.agreementId(), select.getResultList());
     }
 
     /** Folds the rows (a clause's rows are adjacent) into views; no row at all is 404 AGREEMENT_NOT_FOUND. */
-    private static List<ClauseView> views(UUID agreementId, List<Tuple> rows) {
+    private static List<ClauseView> views(ObjectMapper mapper, UUID agreementId, List<Tuple> rows) {
         if (rows.isEmpty()) {
             throw AgreementRepository.notFound(agreementId);
         }
@@ -119,26 +123,39 @@ final class ClauseReads {
             }
         }
         List<ClauseView> views = new ArrayList<>(byClause.size());
-        byClause.values().forEach(clauseRows -> views.add(view(agreementId, parties, clauseRows)));
+        byClause.values().forEach(clauseRows -> views.add(view(mapper, agreementId, parties, clauseRows)));
         return views;
     }
 
-    private static ClauseView view(UUID agreementId, List<String> parties, List<Tuple> rows) {
+    private static ClauseView view(ObjectMapper mapper, UUID agreementId, List<String> parties, List<Tuple> rows) {
         Map<String, PositionView> taken = new HashMap<>();
         for (Tuple row : rows) {
             String code = row.get("party_code", String.class);
             if (code != null) {
                 taken.put(code, new PositionView(code, Stance.valueOf(row.get("stance", String.class)),
-                        row.get("note", String.class), row.get("position_updated_at", Instant.class)));
+                        row.get("note", String.class), source(mapper, row.get("position_source", String.class)),
+                        row.get("position_updated_at", Instant.class)));
             }
         }
         Tuple c = rows.get(0);
         return new ClauseView(c.get("id", UUID.class), agreementId, c.get("reference", String.class),
                 c.get("title", String.class), c.get("text", String.class), c.get("topic", String.class),
                 ClauseStatus.valueOf(c.get("status", String.class)), c.get("status_reason", String.class),
-                ClausePriority.valueOf(c.get("priority", String.class)), c.get("proposed_by", String.class),
+                source(mapper, c.get("status_source", String.class)), ClausePriority.valueOf(c.get("priority", String.class)), c.get("proposed_by", String.class),
                 ClauseView.positions(parties, taken), c.get("open_since", Instant.class),
                 c.get("created_at", Instant.class), c.get("updated_at", Instant.class),
                 c.get("version", Number.class).longValue());
+    }
+
+    /** A stored source (JSON text, as the API shows it), or null. */
+    private static Source source(ObjectMapper mapper, String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(json, Source.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored source unreadable", e);
+        }
     }
 }

@@ -47,6 +47,11 @@ public class ClauseRevision {
     @Column(columnDefinition = "jsonb")
     public String positions;
 
+    /** The source the change that made this revision cited; null when it cited none (JSON, see SourceJson). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String source;
+
     @Embeddable
     public static class Key implements Serializable {
         public UUID clauseId;

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.accords.agreement.Agreement;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.audit.AuditTrail;
@@ -27,6 +29,9 @@ import dev.accords.paging.Slice;
 import dev.accords.paging.Timestamps;
 import dev.accords.problem.ApiException;
 import dev.accords.problem.ProblemCode;
+import dev.accords.provenance.Provenance;
+import dev.accords.provenance.Source;
+import dev.accords.provenance.SourceJson;
 import dev.accords.security.PartyScope;
 
 /** Owns the transactions for clauses: creation, reading, merge-patches and deletion. */
@@ -47,9 +52,14 @@ public class ClauseService {
     StatelessReads reads;
     @Inject
     PartyScope partyScope;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Provenance provenance;
 
     @Transactional
     public ClauseView create(UUID agreementId, ClauseCreate request) {
+        Source cited = provenance.cite(request.source());
         Agreement agreement = agreements.requireShared(agreementId);
         agreement.requireChangeable();
         ClauseGuards.requireNotFinalized(agreement, "the clause list");
@@ -74,6 +84,7 @@ public class ClauseService {
         clause.createdAt = now;
         clause.updatedAt = now;
         clause.moveTo(request.status() == null ? ClauseStatus.PROPOSED : request.status(), now);
+        clause.statusSource = SourceJson.write(cited);
         clause.advanceRevision();
         clauses.persist(clause);
         flush(request.reference());
@@ -85,13 +96,13 @@ public class ClauseService {
 
     /** One statement, so no transaction: see {@link StatelessReads}. */
     public ClauseView get(UUID agreementId, UUID clauseId) {
-        return reads.read(session -> ClauseReads.byId(session, agreementId, clauseId))
+        return reads.read(session -> ClauseReads.byId(session, mapper, agreementId, clauseId))
                 .withNotesReadableBy(partyScope::mayReadNotesOf);
     }
 
     /** One statement, so no transaction: see {@link StatelessReads}. */
     public ClausePage list(ClauseQuery query) {
-        Slice<ClauseView> page = Slice.of(reads.read(session -> ClauseReads.page(session, query)), query.limit(),
+        Slice<ClauseView> page = Slice.of(reads.read(session -> ClauseReads.page(session, mapper, query)), query.limit(),
                 last -> PageCursor.after(ORDERING, last.createdAt(), last.id()));
         return new ClausePage(page.items().stream().map(clause -> clause.withNotesReadableBy(partyScope::mayReadNotesOf))
                 .toList(), page.nextCursor());
@@ -99,6 +110,7 @@ public class ClauseService {
 
     @Transactional
     public ClauseView update(UUID agreementId, UUID clauseId, String ifMatch, ClausePatch patch) {
+        Source cited = provenance.cite(patch.source == null ? null : patch.source.orElse(null));
         Agreement agreement = agreements.requireShared(agreementId);
         Clause clause = clauses.requireForUpdate(agreementId, clauseId);
         requireMayChangeWording(patch, clause);
@@ -108,6 +120,8 @@ public class ClauseService {
         Instant now = Timestamps.now();
         List<String> revised = new ArrayList<>();
         boolean changed = false;
+        // The same status on a new source (a report confirmed later) is a change of its own.
+        boolean resourced = false;
 
         // Topic and priority classify a clause; they may change even while the agreement is FINALIZED.
         if (patch.topic != null) {
@@ -149,6 +163,7 @@ public class ClauseService {
                     ClauseGuards.requireNoObjections(clause);
                 }
                 clause.moveTo(target, now);
+                clause.statusSource = SourceJson.write(cited);
                 revised.add("status");
                 // The reason explains the last status change: a change without one clears the old reason.
                 String reason = patch.statusReason == null ? null : patch.statusReason.orElse(null);
@@ -158,6 +173,11 @@ public class ClauseService {
                 }
             }
         }
+        if (patch.status != null && !revised.contains("status") && cited != null
+                && !cited.equals(SourceJson.read(clause.statusSource))) {
+            clause.statusSource = SourceJson.write(cited);
+            resourced = true;
+        }
         if (patch.statusReason != null && !revised.contains("status")
                 && set(clause.statusReason, patch.statusReason.orElse(null), v -> clause.statusReason = v)) {
             revised.add("statusReason");
@@ -166,7 +186,11 @@ public class ClauseService {
         if (!frozen.isEmpty()) {
             ClauseGuards.requireNotFinalized(agreement, "the clause's " + String.join(", ", frozen));
         }
-        if (changed || !frozen.isEmpty()) {
+        boolean alone = !changed && frozen.isEmpty();
+        if (resourced) {
+            revised.add("statusSource");
+        }
+        if (!alone || resourced) {
             clause.updatedAt = now;
             if (!revised.isEmpty()) {
                 clause.advanceRevision();
@@ -177,8 +201,9 @@ public class ClauseService {
             revisions.record(clause, agreement.partyCodes(), revised);
         }
         ClauseView after = ClauseView.of(clause, agreement.partyCodes());
-        audit.recordChange(agreementId, before.status() != after.status() ? EventKind.CLAUSE_STATUS_CHANGED
-                : EventKind.CLAUSE_UPDATED, EventTarget.CLAUSE, clauseId, before, after);
+        EventKind kind = before.status() != after.status() ? EventKind.CLAUSE_STATUS_CHANGED
+                : resourced && alone ? EventKind.CLAUSE_SOURCE_CHANGED : EventKind.CLAUSE_UPDATED;
+        audit.recordChange(agreementId, kind, EventTarget.CLAUSE, clauseId, before, after);
         return after.withNotesReadableBy(partyScope::mayReadNotesOf);
     }
 

@@ -20,6 +20,9 @@ import dev.accords.problem.ApiException;
 import dev.accords.http.ETags;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
+import dev.accords.provenance.Provenance;
+import dev.accords.provenance.Source;
+import dev.accords.provenance.SourceJson;
 import dev.accords.security.PartyScope;
 
 /** Owns the transaction of a party taking a stance on a clause. */
@@ -36,9 +39,12 @@ public class PositionService {
     AuditTrail audit;
     @Inject
     PartyScope partyScope;
+    @Inject
+    Provenance provenance;
 
     @Transactional
     public ClauseView put(UUID agreementId, UUID clauseId, String partyCode, String ifMatch, PositionUpdate update) {
+        Source cited = provenance.cite(update.source());
         Agreement agreement = agreements.requireShared(agreementId);
         Clause clause = clauses.requireForUpdate(agreementId, clauseId);
         if (!agreement.hasParty(partyCode)) {
@@ -51,6 +57,9 @@ public class PositionService {
         Stance current = position == null ? Stance.NO_POSITION : position.stance;
         String currentNote = position == null ? null : position.note;
         if (current == update.stance() && Objects.equals(currentNote, update.note())) {
+            if (position != null && cited != null && !cited.equals(SourceJson.read(position.source))) {
+                resource(agreement, clause, position, cited);
+            }
             return ClauseView.of(clause, agreement.partyCodes()).withNotesReadableBy(partyScope::mayReadNotesOf);
         }
         ClauseGuards.requireNotFinalized(agreement, "every position");
@@ -68,6 +77,7 @@ public class PositionService {
         }
         position.stance = update.stance();
         position.note = update.note();
+        position.source = SourceJson.write(cited);
         position.updatedAt = now;
         clause.updatedAt = now;
         clause.advanceRevision();
@@ -82,5 +92,23 @@ public class PositionService {
         audit.record(agreementId, EventKind.CLAUSE_POSITION_CHANGED, EventTarget.CLAUSE, clauseId, change,
                 new PrivateChanges(partyCode, note));
         return ClauseView.of(clause, agreement.partyCodes()).withNotesReadableBy(partyScope::mayReadNotesOf);
+    }
+
+    /**
+     * The same position on a new source: a report later confirmed by an official (or corrected) is a
+     * change of its own, with a revision and a CLAUSE_SOURCE_CHANGED event. It adds no fact, so it is
+     * allowed while the agreement is FINALIZED; the position's {@code updatedAt} (when the party last
+     * moved) stays.
+     */
+    private void resource(Agreement agreement, Clause clause, ClausePosition position, Source cited) {
+        position.source = SourceJson.write(cited);
+        clause.updatedAt = Timestamps.now();
+        clause.advanceRevision();
+        clauses.flush();
+        revisions.record(clause, agreement.partyCodes(), List.of("positions." + position.id.partyCode));
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("partyCode", position.id.partyCode);
+        change.put("source", cited);
+        audit.record(agreement.id, EventKind.CLAUSE_SOURCE_CHANGED, EventTarget.CLAUSE, clause.id, change);
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.accords.paging.Timestamps;
+import dev.accords.provenance.Provenance;
+import dev.accords.provenance.SourceJson;
 
 /** Appends the next immutable revision of a clause (its values after a change); RevisionService reads them. */
 @ApplicationScoped
@@ -32,6 +34,7 @@ class RevisionRecorder {
         revision.text = clause.text;
         revision.status = clause.status;
         revision.statusReason = clause.statusReason;
+        revision.source = SourceJson.write(Provenance.ofCurrentRequest());
         try {
             revision.positions = mapper.writeValueAsString(ClauseView.positions(clause, partyCodes));
         } catch (JsonProcessingException e) {

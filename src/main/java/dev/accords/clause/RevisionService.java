@@ -14,6 +14,7 @@ import dev.accords.database.ReadOnlyTransaction;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
+import dev.accords.provenance.SourceJson;
 import dev.accords.security.PartyScope;
 
 /** Reads a clause's revisions, oldest first. */
@@ -47,7 +48,7 @@ public class RevisionService {
         try {
             List<PositionView> positions = mapper.readValue(revision.positions,
                     mapper.getTypeFactory().constructCollectionType(List.class, PositionView.class));
-            return new RevisionView(revision.id.number, revision.createdAt, revision.changes, revision.title,
+            return new RevisionView(revision.id.number, revision.createdAt, revision.changes, SourceJson.read(revision.source), revision.title,
                     revision.text, revision.status, revision.statusReason,
                     PositionView.readableBy(positions, partyScope::mayReadNotesOf));
         } catch (JsonProcessingException e) {

@@ -19,6 +19,7 @@ import dev.accords.audit.EventKind;
 import dev.accords.audit.EventOrder;
 import dev.accords.audit.EventTarget;
 import dev.accords.audit.PrivateChanges;
+import dev.accords.provenance.Source;
 
 /**
  * The one statement that reads the change feed, straight into {@link FeedEvent}s.
@@ -37,7 +38,8 @@ final class ChangeFeedReads {
     /** What a {@link FeedEvent} is read from; {@link #event} maps a row of it. */
     private static final String SELECT_EVENTS = """
             select e.tx_id::text as tx, e.id, e.agreement_id, e.occurred_at, e.actor, e.kind, e.target_type,
-                   e.target_id, e.changes::text as changes, e.private_party, e.private_changes::text as private_changes
+                   e.target_id, e.changes::text as changes, e.private_party, e.private_changes::text as private_changes,
+                   e.source::text as source
             from agreement_events e
             """;
 
@@ -103,6 +105,11 @@ final class ChangeFeedReads {
         return party == null ? null : new PrivateChanges(party, mapper.readValue(row.get("private_changes", String.class), CHANGES));
     }
 
+    private static Source source(ObjectMapper mapper, Tuple row) throws JsonProcessingException {
+        String source = row.get("source", String.class);
+        return source == null ? null : mapper.readValue(source, Source.class);
+    }
+
     private static FeedEvent event(ObjectMapper mapper, Tuple row) {
         FeedCursor cursor = new FeedCursor(Long.parseUnsignedLong(row.get("tx", String.class)),
                 row.get("id", Number.class).longValue());
@@ -111,7 +118,7 @@ final class ChangeFeedReads {
                     row.get("occurred_at", Instant.class), row.get("actor", String.class),
                     EventKind.valueOf(row.get("kind", String.class)),
                     EventTarget.valueOf(row.get("target_type", String.class)), row.get("target_id", UUID.class),
-                    mapper.readValue(row.get("changes", String.class), CHANGES), privatePart(mapper, row));
+                    mapper.readValue(row.get("changes", String.class), CHANGES), source(mapper, row), privatePart(mapper, row));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event unreadable", e);
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.accords.audit.EventKind;
 import dev.accords.audit.EventTarget;
 import dev.accords.audit.PrivateChanges;
+import dev.accords.provenance.Source;
 
 /**
  * One event of the change feed: an agreement's audit-trail event, plus the agreement it belongs to
@@ -17,7 +18,7 @@ import dev.accords.audit.PrivateChanges;
  */
 public record FeedEvent(String cursor, long sequence, UUID agreementId, Instant occurredAt, String actor,
                         EventKind kind, EventTarget targetType, UUID targetId, Map<String, Object> changes,
-                        @JsonIgnore PrivateChanges privatePart) {
+                        Source source, @JsonIgnore PrivateChanges privatePart) {
 
     /**
      * The event as this reader sees it: its private part merged into {@code changes} when the reader
@@ -29,6 +30,6 @@ public record FeedEvent(String cursor, long sequence, UUID agreementId, Instant 
             return this;
         }
         return new FeedEvent(cursor, sequence, agreementId, occurredAt, actor, kind, targetType, targetId,
-                PrivateChanges.visible(changes, privatePart, mayReadNotesOf), null);
+                PrivateChanges.visible(changes, privatePart, mayReadNotesOf), source, null);
     }
 }

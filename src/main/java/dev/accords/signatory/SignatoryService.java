@@ -24,6 +24,7 @@ import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
+import dev.accords.provenance.Provenance;
 import dev.accords.security.PartyScope;
 
 /**
@@ -42,9 +43,12 @@ public class SignatoryService {
     AuditTrail audit;
     @Inject
     PartyScope partyScope;
+    @Inject
+    Provenance provenance;
 
     @Transactional
     public SignatoryView create(UUID agreementId, SignatoryCreate request) {
+        provenance.cite(request.source());
         Agreement agreement = agreements.requireShared(agreementId);
         agreement.requireChangeable();
         agreement.requireParty("partyCode", request.partyCode());
@@ -87,6 +91,7 @@ public class SignatoryService {
 
     @Transactional
     public SignatoryView update(UUID agreementId, UUID id, String ifMatch, SignatoryPatch patch) {
+        provenance.cite(patch.source == null ? null : patch.source.orElse(null));
         Agreement agreement = agreements.requireShared(agreementId);
         Signatory signatory = signatories.requireForUpdate(agreementId, id);
         partyScope.requireMaySpeakFor(signatory.partyCode, "change a signatory of " + signatory.partyCode);

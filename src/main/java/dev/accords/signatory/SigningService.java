@@ -22,6 +22,7 @@ import dev.accords.problem.ApiException;
 import dev.accords.http.ETags;
 import dev.accords.problem.ProblemCode;
 import dev.accords.paging.Timestamps;
+import dev.accords.provenance.Provenance;
 import dev.accords.security.CurrentActor;
 import dev.accords.security.PartyScope;
 import dev.accords.security.Roles;
@@ -47,6 +48,8 @@ public class SigningService {
     CurrentActor actor;
     @Inject
     PartyScope partyScope;
+    @Inject
+    Provenance provenance;
 
     /**
      * Signs, and when this was the last signature, makes the agreement SIGNED. The agreement row is
@@ -55,6 +58,7 @@ public class SigningService {
      */
     @Transactional
     public SignatoryView sign(UUID agreementId, UUID id, String ifMatch, SignatureRequest request) {
+        provenance.cite(request == null ? null : request.source());
         Agreement agreement = agreements.requireForUpdate(agreementId);
         Signatory signatory = signatories.requireForUpdate(agreementId, id);
         requireMayAnswerFor(signatory, "sign");
@@ -100,6 +104,7 @@ public class SigningService {
     /** Declines with a reason. Nothing else depends on a declination, so the agreement row is shared. */
     @Transactional
     public SignatoryView decline(UUID agreementId, UUID id, String ifMatch, DeclinationRequest request) {
+        provenance.cite(request.source());
         Agreement agreement = agreements.requireShared(agreementId);
         Signatory signatory = signatories.requireForUpdate(agreementId, id);
         requireMayAnswerFor(signatory, "decline");
