@@ -6,11 +6,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.accords.http.RequestParams;
+import dev.accords.provenance.Confidence;
 import dev.accords.security.Roles;
 
 /** The open-clauses report of one agreement. */
@@ -24,8 +26,10 @@ public class AgreementOpenClausesResource {
     @GET
     @RolesAllowed({Roles.READER, Roles.NEGOTIATOR, Roles.ADMIN})
     public AgreementOpenClausesReport getAgreementOpenClauses(@PathParam("agreementId") String agreementId,
+                                                              @QueryParam("confidence") String confidence,
                                                               @Context UriInfo uri) {
-        RequestParams.allowOnly(uri);
-        return reports.forAgreement(RequestParams.uuid("agreementId", agreementId));
+        RequestParams.allowOnly(uri, "confidence");
+        return reports.forAgreement(RequestParams.uuid("agreementId", agreementId),
+                RequestParams.enumValue("confidence", confidence, Confidence.class));
     }
 }

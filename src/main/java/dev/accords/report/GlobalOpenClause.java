@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
+import dev.accords.provenance.Confidence;
 
 /** An open clause of any agreement still in play, with the agreement it belongs to. */
 public record GlobalOpenClause(
@@ -21,5 +22,6 @@ public record GlobalOpenClause(
         boolean blocking,
         Instant openSince,
         int daysOpen,
-        List<String> awaiting) {
+        List<String> awaiting,
+        Confidence weakestConfidence) {
 }

@@ -6,8 +6,12 @@ import java.util.UUID;
 
 import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
+import dev.accords.provenance.Confidence;
 
-/** An open clause in a report: how long it has been open and which parties have not accepted it. */
+/**
+ * An open clause in a report: how long it has been open, which parties have not accepted it, and the
+ * weakest confidence of its facts (its status and positions; null when one of them cites no source).
+ */
 public record OpenClause(
         UUID id,
         String reference,
@@ -19,5 +23,6 @@ public record OpenClause(
         boolean blocking,
         Instant openSince,
         int daysOpen,
-        List<String> awaiting) {
+        List<String> awaiting,
+        Confidence weakestConfidence) {
 }

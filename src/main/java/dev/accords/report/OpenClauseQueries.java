@@ -17,6 +17,7 @@ import org.hibernate.SharedSessionContract;
 
 import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
+import dev.accords.provenance.Confidence;
 
 /**
  * The open-clauses reports in SQL. Each reads open clauses only, through the partial indexes over
@@ -35,11 +36,28 @@ class OpenClauseQueries {
                                 where cp.clause_id = c.id and cp.party_code = p.code and cp.stance = 'ACCEPTS')
               order by p.ordinal), ',')""";
     private static final String OPEN = "c.status in ('PROPOSED', 'UNDER_NEGOTIATION', 'DEFERRED')";
+    /**
+     * The weakest confidence among the clause's facts: the source of its status and of each position
+     * taken. Null when any of them cites no source at all (unsourced is weaker than REPORTED).
+     */
+    private static final String WEAKEST = """
+            (select case when bool_or(f.confidence is null) then null
+                         when bool_or(f.confidence = 'REPORTED') then 'REPORTED' else 'CONFIRMED' end
+             from (select c.status_source ->> 'confidence' as confidence
+                   union all
+                   select cp.source ->> 'confidence' from clause_positions cp where cp.clause_id = c.id) f)""";
     private static final String DAYS_OPEN = "floor(extract(epoch from (statement_timestamp() - c.open_since)) / 86400)::int";
     /** The columns {@link #openClause} reads, by these names. */
     private static final String CLAUSE_COLUMNS = "c.id as id, c.reference as reference, c.title as title, c.topic as topic, "
             + "c.status as status, c.priority as priority, c.proposed_by as proposed_by, c.open_since as open_since, "
-            + DAYS_OPEN + " as days_open, " + AWAITING + " as awaiting, c.priority_rank as priority_rank";
+            + DAYS_OPEN + " as days_open, " + AWAITING + " as awaiting, c.priority_rank as priority_rank, "
+            + WEAKEST + " as weakest_confidence";
+
+    /** Keeps the clauses whose every fact is at least this sure: REPORTED means every fact cites a source. */
+    private static String atLeast(Confidence confidence) {
+        return confidence == null ? "true"
+                : confidence == Confidence.CONFIRMED ? WEAKEST + " = 'CONFIRMED'" : WEAKEST + " is not null";
+    }
 
     static final int MAX_LISTED = 1000;
 
@@ -62,16 +80,18 @@ class OpenClauseQueries {
      * row joined to each clause listed, or once to nulls when none is open. Empty when there is no
      * such agreement.
      */
-    Optional<AgreementOpenClauses> agreementWithOpenClauses(SharedSessionContract session, UUID agreementId) {
+    Optional<AgreementOpenClauses> agreementWithOpenClauses(SharedSessionContract session, UUID agreementId,
+                                                            Confidence confidence) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = session.createNativeQuery("""
                         select a.title as agreement_title, a.status as agreement_status,
                           (select count(*) from signatories s where s.agreement_id = ?1) as signatories, listed.*
                         from agreements a left join lateral (
-                          select %s from clauses c where c.agreement_id = a.id and %s
+                          select %s from clauses c where c.agreement_id = a.id and %s and %s
                           order by c.priority_rank, c.open_since, c.id limit ?2) listed on true
                         where a.id = ?1
-                        order by listed.priority_rank, listed.open_since, listed.id""".formatted(CLAUSE_COLUMNS, OPEN),
+                        order by listed.priority_rank, listed.open_since, listed.id""".formatted(CLAUSE_COLUMNS, OPEN,
+                                atLeast(confidence)),
                         Tuple.class)
                 .setParameter(1, agreementId).setParameter(2, MAX_LISTED).getResultList();
         if (rows.isEmpty()) {
@@ -125,7 +145,8 @@ class OpenClauseQueries {
         StringBuilder sql = new StringBuilder("select a.id as agreement_id, a.title as agreement_title, ")
                 .append(CLAUSE_COLUMNS)
                 .append(" from clauses c join agreements a on a.id = c.agreement_id")
-                .append(" where ").append(OPEN).append(" and a.status not in ('SIGNED', 'WITHDRAWN')");
+                .append(" where ").append(OPEN).append(" and a.status not in ('SIGNED', 'WITHDRAWN')")
+                .append(" and ").append(atLeast(query.confidence()));
         List<Object> params = new ArrayList<>();
         if (query.awaitedParty() != null) {
             sql.append(" and exists (select 1 from agreement_parties p where p.agreement_id = c.agreement_id and p.code = ?")
@@ -173,7 +194,7 @@ class OpenClauseQueries {
             return new GlobalRow(new GlobalOpenClause(row.get("agreement_id", UUID.class),
                     row.get("agreement_title", String.class), clause.id(), clause.reference(), clause.title(),
                     clause.topic(), clause.status(), clause.priority(), clause.proposedBy(), clause.blocking(),
-                    clause.openSince(), clause.daysOpen(), clause.awaiting()),
+                    clause.openSince(), clause.daysOpen(), clause.awaiting(), clause.weakestConfidence()),
                     row.get("priority_rank", Number.class).shortValue());
         }).toList();
     }
@@ -184,7 +205,12 @@ class OpenClauseQueries {
         return new OpenClause(row.get("id", UUID.class), row.get("reference", String.class), row.get("title", String.class),
                 row.get("topic", String.class), status, ClausePriority.valueOf(row.get("priority", String.class)),
                 row.get("proposed_by", String.class), status.isBlocking(), row.get("open_since", Instant.class),
-                row.get("days_open", Number.class).intValue(), codes(row.get("awaiting", String.class)));
+                row.get("days_open", Number.class).intValue(), codes(row.get("awaiting", String.class)),
+                confidence(row.get("weakest_confidence", String.class)));
+    }
+
+    private static Confidence confidence(String name) {
+        return name == null ? null : Confidence.valueOf(name);
     }
 
     private static List<String> codes(String joined) {

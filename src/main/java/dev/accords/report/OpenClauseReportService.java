@@ -20,6 +20,7 @@ import dev.accords.clause.ClauseStatus;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
 import dev.accords.paging.Timestamps;
+import dev.accords.provenance.Confidence;
 
 /** Answers "which clauses are still open, and who is holding them up?". */
 @ApplicationScoped
@@ -46,16 +47,18 @@ public class OpenClauseReportService {
      * rare report is read again in a read-only REPEATABLE READ transaction (READ COMMITTED, the
      * default, gives each statement its own snapshot).
      */
-    public AgreementOpenClausesReport forAgreement(UUID agreementId) {
-        OpenClauseQueries.AgreementOpenClauses header = reads.read(session -> queries.agreementWithOpenClauses(session, agreementId))
+    public AgreementOpenClausesReport forAgreement(UUID agreementId, Confidence confidence) {
+        OpenClauseQueries.AgreementOpenClauses header = reads.read(session -> queries.agreementWithOpenClauses(session,
+                        agreementId, confidence))
                 .orElseThrow(() -> AgreementRepository.notFound(agreementId));
-        if (header.openClauses().size() < OpenClauseQueries.MAX_LISTED) {
+        // A filtered list does not hold every open clause, so it cannot be tallied: the counts are read.
+        if (confidence == null && header.openClauses().size() < OpenClauseQueries.MAX_LISTED) {
             return report(agreementId, header, tally(header.openClauses()));
         }
         return retry.get(() -> QuarkusTransaction.requiringNew().call(() -> {
             Session session = em.unwrap(Session.class);
             queries.readOneSnapshot(session);
-            OpenClauseQueries.AgreementOpenClauses again = queries.agreementWithOpenClauses(session, agreementId)
+            OpenClauseQueries.AgreementOpenClauses again = queries.agreementWithOpenClauses(session, agreementId, confidence)
                     .orElseThrow(() -> AgreementRepository.notFound(agreementId));
             return report(agreementId, again, queries.counts(session, agreementId));
         }));

@@ -17,6 +17,7 @@ import dev.accords.clause.ClauseStatus;
 import dev.accords.problem.ApiException;
 import dev.accords.paging.PageCursor;
 import dev.accords.http.RequestParams;
+import dev.accords.provenance.Confidence;
 import dev.accords.security.Roles;
 
 /** Open clauses across every agreement still in play. */
@@ -35,9 +36,10 @@ public class OpenClausesResource {
                                                 @QueryParam("priority") String priority,
                                                 @QueryParam("status") String status,
                                                 @QueryParam("minDaysOpen") String minDaysOpen,
+                                                @QueryParam("confidence") String confidence,
                                                 @QueryParam("limit") String limit,
                                                 @QueryParam("cursor") String cursor) {
-        RequestParams.allowOnly(uri, "party", "topic", "priority", "status", "minDaysOpen", "limit", "cursor");
+        RequestParams.allowOnly(uri, "party", "topic", "priority", "status", "minDaysOpen", "confidence", "limit", "cursor");
         ClauseStatus clauseStatus = RequestParams.enumValue("status", status, ClauseStatus.class);
         if (clauseStatus != null && !clauseStatus.isOpen()) {
             throw ApiException.invalid("status", "must be an open status: PROPOSED, UNDER_NEGOTIATION or DEFERRED");
@@ -52,6 +54,7 @@ public class OpenClausesResource {
                 RequestParams.enumValue("priority", priority, ClausePriority.class),
                 clauseStatus,
                 days,
+                RequestParams.enumValue("confidence", confidence, Confidence.class),
                 RequestParams.limit(limit),
                 PageCursor.decode(cursor, OpenClauseReportService.ORDERING)));
     }

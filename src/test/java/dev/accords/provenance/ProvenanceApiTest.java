@@ -172,4 +172,63 @@ class ProvenanceApiTest extends ApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("source.confidence"));
         assertThat(database.fingerprint()).isEqualTo(before);
     }
+
+    @Test
+    void shouldShowEachOpenClausesWeakestConfidenceAndFilterToConfirmedFacts() {
+        String agreementId = Fixtures.agreement();
+        String unsourced = Fixtures.clause(agreementId, "1", "UNDER_NEGOTIATION");
+        String reported = sourcedClause(agreementId, "2", REPORTED);
+        String confirmed = sourcedClause(agreementId, "3", CONFIRMED);
+        api().body(Map.of("stance", "ACCEPTS", "source", REPORTED)).put(clause(agreementId, reported) + "/positions/UA")
+                .then().statusCode(200);
+        api().body(Map.of("stance", "ACCEPTS", "source", CONFIRMED)).put(clause(agreementId, confirmed) + "/positions/UA")
+                .then().statusCode(200);
+
+        JsonPath all = api().get("/v1/agreements/" + agreementId + "/open-clauses").then().statusCode(200).extract().jsonPath();
+        assertThat(all.getString("openClauses.find { it.id == '" + unsourced + "' }.weakestConfidence")).isNull();
+        assertThat(all.getString("openClauses.find { it.id == '" + reported + "' }.weakestConfidence")).isEqualTo("REPORTED");
+        assertThat(all.getString("openClauses.find { it.id == '" + confirmed + "' }.weakestConfidence")).isEqualTo("CONFIRMED");
+
+        JsonPath onlyConfirmed = api().queryParam("confidence", "CONFIRMED").get("/v1/agreements/" + agreementId + "/open-clauses")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(onlyConfirmed.getList("openClauses.id", String.class)).containsExactly(confirmed);
+        assertThat(onlyConfirmed.getInt("totals.open")).isEqualTo(3);
+        JsonPath sourced = api().queryParam("confidence", "REPORTED").get("/v1/agreements/" + agreementId + "/open-clauses")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(sourced.getList("openClauses.id", String.class)).containsExactlyInAnyOrder(reported, confirmed);
+
+        List<String> global = api().queryParam("confidence", "CONFIRMED").queryParam("limit", 1000).get("/v1/open-clauses")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        assertThat(global).contains(confirmed).doesNotContain(reported, unsourced);
+    }
+
+    @Test
+    void shouldLowerAClausesConfidenceWhenOnePositionIsOnlyReported() {
+        String agreementId = Fixtures.agreement();
+        String clauseId = sourcedClause(agreementId, "4", CONFIRMED);
+        api().body(Map.of("stance", "REJECTS", "source", REPORTED)).put(clause(agreementId, clauseId) + "/positions/US")
+                .then().statusCode(200);
+        api().get("/v1/agreements/" + agreementId + "/open-clauses").then().statusCode(200)
+                .body("openClauses[0].weakestConfidence", equalTo("REPORTED"));
+        api().queryParam("confidence", "CONFIRMED").get("/v1/agreements/" + agreementId + "/open-clauses")
+                .then().statusCode(200).body("openClauses", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void shouldRefuseAnUnknownConfidenceFilter() {
+        String agreementId = Fixtures.agreement();
+        badClient().queryParam("confidence", "RUMOURED").get("/v1/agreements/" + agreementId + "/open-clauses")
+                .then().statusCode(400).body("errors[0].field", equalTo("confidence"));
+        badClient().queryParam("confidence", "confirmed").get("/v1/open-clauses")
+                .then().statusCode(400).body("errors[0].field", equalTo("confidence"));
+    }
+
+    private static String sourcedClause(String agreementId, String reference, Map<String, Object> source) {
+        Map<String, Object> create = new HashMap<>();
+        create.put("reference", reference);
+        create.put("title", "Clause " + reference);
+        create.put("status", "UNDER_NEGOTIATION");
+        create.put("source", source);
+        return Fixtures.clause(agreementId, create);
+    }
 }

@@ -123,7 +123,7 @@ class JavaSdkExampleDealTest {
         accept(id, guarantees, "UA");
 
         // Who is holding it up? Clause 5 (critical, deferred), then clause 4 (blocking), both awaiting the US.
-        AgreementOpenClausesReport report = reports.getAgreementOpenClauses(id);
+        AgreementOpenClausesReport report = reports.getAgreementOpenClauses(id, null);
         assertThat(report.getOpenClauses()).extracting(OpenClause::getReference).containsExactly("5", "4");
         assertThat(report.getOpenClauses()).extracting(OpenClause::getId)
                 .containsExactly(guarantees.getId(), security.getId());
@@ -152,7 +152,7 @@ class JavaSdkExampleDealTest {
         accept(id, security, "US");
         clauses.updateClause(id, security.getId(), new ClausePatch().status(ClauseStatus.AGREED)
                 .statusReason("US confirmed the final text"), null);
-        assertThat(reports.getAgreementOpenClauses(id).getSignable()).isTrue();
+        assertThat(reports.getAgreementOpenClauses(id, null).getSignable()).isTrue();
         String etag = agreements.getAgreementWithHttpInfo(id, null).getHeaders().get("etag").get(0);
         Agreement finalized = agreements.updateAgreement(id, new AgreementPatch().status(AgreementStatus.FINALIZED), etag);
         assertThat(finalized.getStatus()).isEqualTo(AgreementStatus.FINALIZED);
