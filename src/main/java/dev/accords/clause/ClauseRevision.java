@@ -47,6 +47,12 @@ public class ClauseRevision {
     @Column(columnDefinition = "jsonb")
     public String positions;
 
+    /** The token subject whose change this revision records (the proposal's author for an accepted proposal); null before V9. */
+    public String author;
+
+    /** The party that change spoke for, when known (the proposing party for an accepted proposal). */
+    public String partyCode;
+
     @Embeddable
     public static class Key implements Serializable {
         public UUID clauseId;

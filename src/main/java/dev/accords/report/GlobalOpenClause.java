@@ -21,5 +21,6 @@ public record GlobalOpenClause(
         boolean blocking,
         Instant openSince,
         int daysOpen,
-        List<String> awaiting) {
+        List<String> awaiting,
+        int openProposals) {
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import dev.accords.clause.ClausePriority;
 import dev.accords.clause.ClauseStatus;
 
-/** An open clause in a report: how long it has been open and which parties have not accepted it. */
+/** An open clause in a report: how long it has been open, which parties have not accepted it, and how many redline proposals of its text are open. */
 public record OpenClause(
         UUID id,
         String reference,
@@ -19,5 +19,6 @@ public record OpenClause(
         boolean blocking,
         Instant openSince,
         int daysOpen,
-        List<String> awaiting) {
+        List<String> awaiting,
+        int openProposals) {
 }

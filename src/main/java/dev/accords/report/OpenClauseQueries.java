@@ -34,12 +34,16 @@ class OpenClauseQueries {
                 and not exists (select 1 from clause_positions cp
                                 where cp.clause_id = c.id and cp.party_code = p.code and cp.stance = 'ACCEPTS')
               order by p.ordinal), ',')""";
+    /** The clause's OPEN redline proposals, counted through their partial index (V9__redlines.sql). */
+    private static final String OPEN_PROPOSALS =
+            "(select count(*) from clause_proposals pr where pr.clause_id = c.id and pr.status = 'OPEN')";
     private static final String OPEN = "c.status in ('PROPOSED', 'UNDER_NEGOTIATION', 'DEFERRED')";
     private static final String DAYS_OPEN = "floor(extract(epoch from (statement_timestamp() - c.open_since)) / 86400)::int";
     /** The columns {@link #openClause} reads, by these names. */
     private static final String CLAUSE_COLUMNS = "c.id as id, c.reference as reference, c.title as title, c.topic as topic, "
             + "c.status as status, c.priority as priority, c.proposed_by as proposed_by, c.open_since as open_since, "
-            + DAYS_OPEN + " as days_open, " + AWAITING + " as awaiting, c.priority_rank as priority_rank";
+            + DAYS_OPEN + " as days_open, " + AWAITING + " as awaiting, c.priority_rank as priority_rank, "
+            + OPEN_PROPOSALS + " as open_proposals";
 
     static final int MAX_LISTED = 1000;
 
@@ -173,7 +177,7 @@ class OpenClauseQueries {
             return new GlobalRow(new GlobalOpenClause(row.get("agreement_id", UUID.class),
                     row.get("agreement_title", String.class), clause.id(), clause.reference(), clause.title(),
                     clause.topic(), clause.status(), clause.priority(), clause.proposedBy(), clause.blocking(),
-                    clause.openSince(), clause.daysOpen(), clause.awaiting()),
+                    clause.openSince(), clause.daysOpen(), clause.awaiting(), clause.openProposals()),
                     row.get("priority_rank", Number.class).shortValue());
         }).toList();
     }
@@ -184,7 +188,8 @@ class OpenClauseQueries {
         return new OpenClause(row.get("id", UUID.class), row.get("reference", String.class), row.get("title", String.class),
                 row.get("topic", String.class), status, ClausePriority.valueOf(row.get("priority", String.class)),
                 row.get("proposed_by", String.class), status.isBlocking(), row.get("open_since", Instant.class),
-                row.get("days_open", Number.class).intValue(), codes(row.get("awaiting", String.class)));
+                row.get("days_open", Number.class).intValue(), codes(row.get("awaiting", String.class)),
+                row.get("open_proposals", Number.class).intValue());
     }
 
     private static List<String> codes(String joined) {
