@@ -61,7 +61,53 @@ final class WordDiff {
             next = at + delta.getSource().size();
         }
         add(operations, Kind.EQUAL, source.subList(next, source.size()), null, null);
-        return new Result(operations, false);
+        return new Result(joinChanges(operations, author, partyCode), false);
+    }
+
+    /**
+     * Myers keeps every token it can, so replacing "assurances" with "security guarantees" comes out
+     * as DELETE "assurances", INSERT "security", EQUAL " ", INSERT "guarantees": the space they share
+     * splits one change in two. A reader sees one change, so whitespace kept between two changes
+     * joins them: it goes into both the DELETE and the INSERT of the joined change, in place, which
+     * keeps both texts exact.
+     */
+    private static List<TextOperation> joinChanges(List<TextOperation> operations, String author, String partyCode) {
+        List<TextOperation> joined = new ArrayList<>();
+        StringBuilder deleted = new StringBuilder();
+        StringBuilder inserted = new StringBuilder();
+        boolean inChange = false;
+        for (int i = 0; i < operations.size(); i++) {
+            TextOperation operation = operations.get(i);
+            boolean bridging = operation.op() == Kind.EQUAL && inChange && operation.text().isBlank()
+                    && i + 1 < operations.size() && operations.get(i + 1).op() != Kind.EQUAL;
+            if (operation.op() == Kind.EQUAL && !bridging) {
+                flush(joined, deleted, inserted, author, partyCode);
+                inChange = false;
+                joined.add(operation);
+                continue;
+            }
+            inChange = true;
+            if (operation.op() != Kind.INSERT) {
+                deleted.append(operation.text());
+            }
+            if (operation.op() != Kind.DELETE) {
+                inserted.append(operation.text());
+            }
+        }
+        flush(joined, deleted, inserted, author, partyCode);
+        return joined;
+    }
+
+    private static void flush(List<TextOperation> joined, StringBuilder deleted, StringBuilder inserted, String author,
+                              String partyCode) {
+        if (!deleted.isEmpty()) {
+            joined.add(new TextOperation(Kind.DELETE, deleted.toString(), author, partyCode));
+        }
+        if (!inserted.isEmpty()) {
+            joined.add(new TextOperation(Kind.INSERT, inserted.toString(), author, partyCode));
+        }
+        deleted.setLength(0);
+        inserted.setLength(0);
     }
 
     static List<String> tokens(String text) {

@@ -40,9 +40,9 @@ class ComparisonApiTest extends RedlineApiBase {
         List<Map<String, Object>> operations = comparison.getList("operations");
         assertThat(operations).extracting(op -> op.get("op"), op -> op.get("text")).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("EQUAL", "The United States supports Ukraine's efforts to obtain "),
-                org.assertj.core.groups.Tuple.tuple("DELETE", "assurances"),
-                org.assertj.core.groups.Tuple.tuple("INSERT", "security guarantees"),
-                org.assertj.core.groups.Tuple.tuple("EQUAL", " needed to establish lasting peace."));
+                org.assertj.core.groups.Tuple.tuple("DELETE", "assurances "),
+                org.assertj.core.groups.Tuple.tuple("INSERT", "security guarantees "),
+                org.assertj.core.groups.Tuple.tuple("EQUAL", "needed to establish lasting peace."));
         assertThat(operations).filteredOn(op -> !op.get("op").equals("EQUAL"))
                 .allSatisfy(op -> assertThat(op).containsEntry("author", "ua-negotiator").containsEntry("partyCode", "UA"));
         assertThat(operations).filteredOn(op -> op.get("op").equals("EQUAL"))
@@ -63,12 +63,12 @@ class ComparisonApiTest extends RedlineApiBase {
         assertThat(joined(operations, "DELETE")).isEqualTo(ORIGINAL);
         assertThat(joined(operations, "INSERT")).isEqualTo(PROPOSED);
         assertThat(operations).filteredOn(op -> op.get("op").equals("INSERT"))
-                .extracting(op -> op.get("text")).containsExactly("security guarantees");
+                .extracting(op -> op.get("text")).containsExactly("security guarantees ");
         // Backwards, the deletion is of what the proposal inserted, by revision 1's author.
         List<Map<String, Object>> back = api().get(clausePath() + "/compare?from=2&to=1").then().statusCode(200)
                 .body("to.author", equalTo("test-negotiator")).extract().jsonPath().getList("operations");
         assertThat(back).filteredOn(op -> op.get("op").equals("DELETE"))
-                .extracting(op -> op.get("text")).containsExactly("security guarantees");
+                .extracting(op -> op.get("text")).containsExactly("security guarantees ");
     }
 
     @Test

@@ -163,13 +163,16 @@ class ProposalApiTest extends RedlineApiBase {
 
     @Test
     void shouldRefuseRemovingAPartyThatAProposalSpeaksFor() {
-        proposed(PROPOSED, 1);
-        String etag = api().get("/v1/agreements/" + agreementId).then().extract().header("ETag");
+        List<Map<String, String>> usAndUa = List.of(Map.of("code", "US", "name", "United States"),
+                Map.of("code", "UA", "name", "Ukraine"));
+        List<Map<String, String>> withEu = new java.util.ArrayList<>(usAndUa);
+        withEu.add(Map.of("code", "EU", "name", "European Union"));
+        Fixtures.patchAgreement(agreementId, Map.of("parties", withEu));
+        propose(Tokens.negotiator(), PROPOSED, 1, "EU").then().statusCode(201);
         var before = database.fingerprint();
-        api().header("If-Match", etag).contentType("application/merge-patch+json")
-                .body(Map.of("parties", List.of(Map.of("code", "US", "name", "United States"))))
+        api().contentType("application/merge-patch+json").body(Map.of("parties", usAndUa))
                 .patch("/v1/agreements/" + agreementId).then().statusCode(409).body("code", equalTo("PARTY_IN_USE"))
-                .body("parties", equalTo(List.of("UA")));
+                .body("parties", equalTo(List.of("EU")));
         assertThat(database.fingerprint()).isEqualTo(before);
     }
 }

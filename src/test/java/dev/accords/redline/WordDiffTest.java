@@ -60,6 +60,16 @@ class WordDiffTest {
         assertThat(WordDiff.compare("", "", "ua", "UA").operations()).isEmpty();
     }
 
+    @Test
+    void shouldJoinTwoChangesSeparatedOnlyByWhitespace() {
+        assertThat(WordDiff.compare("to obtain assurances needed", "to obtain security guarantees needed", "ua", "UA")
+                .operations()).containsExactly(
+                new TextOperation(Kind.EQUAL, "to obtain ", null, null),
+                new TextOperation(Kind.DELETE, "assurances ", "ua", "UA"),
+                new TextOperation(Kind.INSERT, "security guarantees ", "ua", "UA"),
+                new TextOperation(Kind.EQUAL, "needed", null, null));
+    }
+
     private static String text(Random random) {
         StringBuilder text = new StringBuilder();
         int words = random.nextInt(30);
