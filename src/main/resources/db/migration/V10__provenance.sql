@@ -24,3 +24,7 @@ alter table agreement_events add constraint agreement_events_kind_check check (k
     'CLAUSE_SOURCE_CHANGED',
     'CLAUSE_PROPOSAL_SUBMITTED', 'CLAUSE_PROPOSAL_ACCEPTED', 'CLAUSE_PROPOSAL_REJECTED', 'CLAUSE_PROPOSAL_WITHDRAWN',
     'SIGNATORY_CREATED', 'SIGNATORY_UPDATED', 'SIGNATORY_DELETED', 'SIGNATORY_SIGNED', 'SIGNATORY_DECLINED'));
+
+-- An endpoint may follow each event type one by one: there are more than the 15 V6 allowed now.
+alter table webhook_endpoints drop constraint webhook_endpoints_types_check;
+alter table webhook_endpoints add constraint webhook_endpoints_types_check check (cardinality(types) between 1 and 30);

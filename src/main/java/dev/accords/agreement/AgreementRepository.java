@@ -112,6 +112,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
                           select proposed_by as party_code from clauses where agreement_id = ?1 and proposed_by = any(?2)
                           union select party_code from clause_positions where agreement_id = ?1 and party_code = any(?2)
                           union select party_code from signatories where agreement_id = ?1 and party_code = any(?2)
+                          union select party_code from clause_proposals where agreement_id = ?1 and party_code = any(?2)
                         ) used order by party_code""")
                 .setParameter(1, agreementId).setParameter(2, codes.toArray(String[]::new)).getResultList();
         return inUse;

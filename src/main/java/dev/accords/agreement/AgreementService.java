@@ -171,7 +171,7 @@ public class AgreementService {
         if (!inUse.isEmpty()) {
             throw new ApiException(ProblemCode.PARTY_IN_USE,
                     "part" + (inUse.size() == 1 ? "y " : "ies ") + String.join(", ", inUse)
-                            + " cannot be removed: a clause, position or signatory refers to "
+                            + " cannot be removed: a clause, position, proposal or signatory refers to "
                             + (inUse.size() == 1 ? "it" : "them"),
                     List.of(), Map.of("parties", inUse));
         }

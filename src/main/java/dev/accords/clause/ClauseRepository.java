@@ -43,7 +43,7 @@ public class ClauseRepository implements PanacheRepositoryBase<Clause, UUID> {
                 .setMaxResults(limit + 1).getResultList();
     }
 
-    static ApiException notFound(UUID clauseId) {
+    public static ApiException notFound(UUID clauseId) {
         return new ApiException(ProblemCode.CLAUSE_NOT_FOUND, "no clause with id " + clauseId + " in this agreement");
     }
 }

@@ -52,6 +52,12 @@ public class ClauseRevision {
     @Column(columnDefinition = "jsonb")
     public String source;
 
+    /** The token subject whose change this revision records (the proposal's author for an accepted proposal); null before V9. */
+    public String author;
+
+    /** The party that change spoke for, when known (the proposing party for an accepted proposal). */
+    public String partyCode;
+
     @Embeddable
     public static class Key implements Serializable {
         public UUID clauseId;

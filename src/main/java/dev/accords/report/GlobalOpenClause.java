@@ -23,5 +23,6 @@ public record GlobalOpenClause(
         Instant openSince,
         int daysOpen,
         List<String> awaiting,
+        int openProposals,
         Confidence weakestConfidence) {
 }

@@ -9,8 +9,9 @@ import dev.accords.clause.ClauseStatus;
 import dev.accords.provenance.Confidence;
 
 /**
- * An open clause in a report: how long it has been open, which parties have not accepted it, and the
- * weakest confidence of its facts (its status and positions; null when one of them cites no source).
+ * An open clause in a report: how long it has been open, which parties have not accepted it, how many
+ * redline proposals of its text are open, and the weakest confidence of its facts (its status and
+ * positions; null when one of them cites no source).
  */
 public record OpenClause(
         UUID id,
@@ -24,5 +25,6 @@ public record OpenClause(
         Instant openSince,
         int daysOpen,
         List<String> awaiting,
+        int openProposals,
         Confidence weakestConfidence) {
 }

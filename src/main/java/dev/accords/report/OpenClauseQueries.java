@@ -35,6 +35,9 @@ class OpenClauseQueries {
                 and not exists (select 1 from clause_positions cp
                                 where cp.clause_id = c.id and cp.party_code = p.code and cp.stance = 'ACCEPTS')
               order by p.ordinal), ',')""";
+    /** The clause's OPEN redline proposals, counted through their partial index (V9__redlines.sql). */
+    private static final String OPEN_PROPOSALS =
+            "(select count(*) from clause_proposals pr where pr.clause_id = c.id and pr.status = 'OPEN')";
     private static final String OPEN = "c.status in ('PROPOSED', 'UNDER_NEGOTIATION', 'DEFERRED')";
     /**
      * The weakest confidence among the clause's facts: the source of its status and of each position
@@ -51,7 +54,7 @@ class OpenClauseQueries {
     private static final String CLAUSE_COLUMNS = "c.id as id, c.reference as reference, c.title as title, c.topic as topic, "
             + "c.status as status, c.priority as priority, c.proposed_by as proposed_by, c.open_since as open_since, "
             + DAYS_OPEN + " as days_open, " + AWAITING + " as awaiting, c.priority_rank as priority_rank, "
-            + WEAKEST + " as weakest_confidence";
+            + OPEN_PROPOSALS + " as open_proposals, " + WEAKEST + " as weakest_confidence";
 
     /** Keeps the clauses whose every fact is at least this sure: REPORTED means every fact cites a source. */
     private static String atLeast(Confidence confidence) {
@@ -194,7 +197,8 @@ class OpenClauseQueries {
             return new GlobalRow(new GlobalOpenClause(row.get("agreement_id", UUID.class),
                     row.get("agreement_title", String.class), clause.id(), clause.reference(), clause.title(),
                     clause.topic(), clause.status(), clause.priority(), clause.proposedBy(), clause.blocking(),
-                    clause.openSince(), clause.daysOpen(), clause.awaiting(), clause.weakestConfidence()),
+                    clause.openSince(), clause.daysOpen(), clause.awaiting(), clause.openProposals(),
+                    clause.weakestConfidence()),
                     row.get("priority_rank", Number.class).shortValue());
         }).toList();
     }
@@ -206,6 +210,7 @@ class OpenClauseQueries {
                 row.get("topic", String.class), status, ClausePriority.valueOf(row.get("priority", String.class)),
                 row.get("proposed_by", String.class), status.isBlocking(), row.get("open_since", Instant.class),
                 row.get("days_open", Number.class).intValue(), codes(row.get("awaiting", String.class)),
+                row.get("open_proposals", Number.class).intValue(),
                 confidence(row.get("weakest_confidence", String.class)));
     }
 

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  */
 public record WebhookEndpointCreate(
         @NotBlank @Size(max = WebhookUrls.MAX_LENGTH) String url,
-        @NotEmpty @Size(max = 15) List<@NotNull WebhookSubscription> types,
+        @NotEmpty @Size(max = 30) List<@NotNull WebhookSubscription> types,
         UUID agreementId,
         @Size(max = 500) String description,
         Boolean enabled,

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  */
 public class WebhookEndpointPatch {
     public Optional<@NotBlank @Size(max = WebhookUrls.MAX_LENGTH) String> url;
-    public Optional<@NotNull @Size(min = 1, max = 15) List<@NotNull WebhookSubscription>> types;
+    public Optional<@NotNull @Size(min = 1, max = 30) List<@NotNull WebhookSubscription>> types;
     public Optional<UUID> agreementId;
     public Optional<@Size(max = 500) String> description;
     public Optional<@NotNull Boolean> enabled;

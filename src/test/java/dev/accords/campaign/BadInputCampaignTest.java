@@ -245,8 +245,11 @@ class BadInputCampaignTest extends ApiTest {
                         .post("/v1/webhook-endpoints").then().statusCode(201).extract().path("id");
             }
             String deliveryId = ping(endpointId);
+            String proposalId = api().body(Map.of("text", "Proposed text.", "basedOnRevision", 1, "partyCode", "UA"))
+                    .post("/v1/agreements/" + agreementId + "/clauses/" + clauseId + "/proposals")
+                    .then().statusCode(201).extract().path("id");
             open = Map.of("agreementId", agreementId, "clauseId", clauseId, "signatoryId", signatoryId, "partyCode", "UA",
-                    "endpointId", endpointId, "deliveryId", deliveryId);
+                    "endpointId", endpointId, "deliveryId", deliveryId, "proposalId", proposalId);
 
             String finalizedId = Fixtures.agreement();
             String pending = signatory(finalizedId, "US");

@@ -181,6 +181,34 @@ class StatementCountTest extends ApiTest {
     }
 
     @Test
+    void listProposalsAndCompareReadInOneStatementEach() {
+        String agreementId = agreement();
+        String one = createClause(agreementId, Map.of("reference", "p-1", "title", "One proposal", "text", "A text."));
+        String hundred = createClause(agreementId, Map.of("reference", "p-100", "title", "A hundred", "text", "A text."));
+        String proposal = null;
+        for (int i = 1; i <= 100; i++) {
+            String id = api().body(Map.of("text", "Text number " + i + ".", "basedOnRevision", 1, "partyCode", "UA"))
+                    .post("/v1/agreements/" + agreementId + "/clauses/" + (i == 1 ? one : hundred) + "/proposals")
+                    .then().statusCode(201).extract().path("id");
+            proposal = i == 1 ? id : proposal;
+        }
+        String clauseOne = "/v1/agreements/" + agreementId + "/clauses/" + one;
+        long forOne = statements("list proposals, 1 item", () -> api().queryParam("limit", 100)
+                .get(clauseOne + "/proposals").then().statusCode(200).body("items", hasSize(1)));
+        long forHundred = statements("list proposals, 99 items", () -> api().queryParam("limit", 100)
+                .get("/v1/agreements/" + agreementId + "/clauses/" + hundred + "/proposals")
+                .then().statusCode(200).body("items", hasSize(99)));
+        String proposalId = proposal;
+        long byId = statements("get proposal", () -> api().get(clauseOne + "/proposals/" + proposalId)
+                .then().statusCode(200));
+        long compare = statements("compare revision 1 with a proposal", () -> api().queryParam("from", 1)
+                .queryParam("to", proposalId).get(clauseOne + "/compare").then().statusCode(200));
+        assertThat(List.of(forOne, byId, compare)).as("statements for a proposal page, a proposal, a comparison")
+                .containsExactly(1L, 1L, 1L);
+        assertNoGrowth("list proposals", forOne, forHundred);
+    }
+
+    @Test
     void agreementReportDoesNotGrowWithOpenClauses() {
         String one = agreement();
         String hundred = agreement();
