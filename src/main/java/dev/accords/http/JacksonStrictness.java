@@ -107,14 +107,14 @@ public class JacksonStrictness implements ObjectMapperCustomizer {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(JsonToken.START_ARRAY) || parser.hasToken(JsonToken.START_OBJECT)) {
+            // Only a string: an Instant would also take a number (seconds since the epoch), and
+            // arrays and objects are forms of their own for java.time types (see above).
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return context.handleUnexpectedToken(handledType(), parser);
             }
-            if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                String text = parser.getText();
-                if (!text.equals(text.trim()) || shape != null && !shape.matcher(text).matches()) {
-                    return context.handleWeirdStringValue(handledType(), text, "not in the expected form");
-                }
+            String text = parser.getText();
+            if (!text.equals(text.trim()) || shape != null && !shape.matcher(text).matches()) {
+                return context.handleWeirdStringValue(handledType(), text, "not in the expected form");
             }
             return super.deserialize(parser, context);
         }

@@ -19,6 +19,7 @@ import dev.accords.http.ETags;
 import dev.accords.paging.Timestamps;
 import dev.accords.problem.ApiException;
 import dev.accords.problem.ProblemCode;
+import dev.accords.provenance.Provenance;
 import dev.accords.security.CurrentActor;
 import dev.accords.security.PartyScope;
 
@@ -32,6 +33,8 @@ public class ProposalDecisions {
 
     @Inject
     AgreementRepository agreements;
+    @Inject
+    Provenance provenance;
     @Inject
     ClauseRepository clauses;
     @Inject
@@ -80,6 +83,7 @@ public class ProposalDecisions {
     @Transactional
     public ProposalView reject(UUID agreementId, UUID clauseId, UUID proposalId, String ifMatch,
                                ProposalDecisionRequest request) {
+        provenance.cite(request == null ? null : request.source());
         Agreement agreement = agreements.requireShared(agreementId);
         Clause clause = clauses.require(agreementId, clauseId);
         Proposal proposal = proposals.requireForUpdate(clauseId, proposalId);
@@ -92,6 +96,7 @@ public class ProposalDecisions {
     @Transactional
     public ProposalView withdraw(UUID agreementId, UUID clauseId, UUID proposalId, String ifMatch,
                                  ProposalDecisionRequest request) {
+        provenance.cite(request == null ? null : request.source());
         Agreement agreement = agreements.requireShared(agreementId);
         Clause clause = clauses.require(agreementId, clauseId);
         Proposal proposal = proposals.requireForUpdate(clauseId, proposalId);

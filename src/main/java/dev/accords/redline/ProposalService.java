@@ -23,6 +23,7 @@ import dev.accords.paging.Slice;
 import dev.accords.paging.Timestamps;
 import dev.accords.problem.ApiException;
 import dev.accords.problem.ProblemCode;
+import dev.accords.provenance.Provenance;
 import dev.accords.security.CurrentActor;
 import dev.accords.security.PartyScope;
 
@@ -32,6 +33,8 @@ public class ProposalService {
 
     @Inject
     AgreementRepository agreements;
+    @Inject
+    Provenance provenance;
     @Inject
     ClauseRepository clauses;
     @Inject
@@ -51,6 +54,7 @@ public class ProposalService {
      */
     @Transactional
     public ProposalView submit(UUID agreementId, UUID clauseId, ProposalCreate request) {
+        provenance.cite(request.source());
         Agreement agreement = agreements.requireShared(agreementId);
         Clause clause = clauses.require(agreementId, clauseId);
         String party = proposingParty(agreement, request.partyCode());

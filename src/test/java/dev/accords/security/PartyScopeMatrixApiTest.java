@@ -41,17 +41,25 @@ class PartyScopeMatrixApiTest extends ApiTest {
         }
     }
 
-    /** What a caller gets for an action that speaks for {@code party}. */
-    static String expected(Caller caller, String party) {
+    /**
+     * What a caller gets for an action on {@code party}'s behalf, or (joint) a decision on something of
+     * that party's: the other parties decide, so a negotiator bound to the party itself may not.
+     */
+    static String expected(Caller caller, String party, boolean joint) {
         return switch (caller) {
             case READER -> "FORBIDDEN";
             case ADMIN, UNBOUND -> null;
-            case BOUND_US -> party.equals("US") ? null : "PARTY_NOT_REPRESENTED";
+            case BOUND_US -> !party.equals("US") ? (joint ? null : "PARTY_NOT_REPRESENTED")
+                    : (joint ? "PARTY_BOUND_TOKEN" : null);
         };
     }
 
     /** One action for a party, set up fresh (an agreement of its own) and then sent with a caller's token. */
-    record Action(String name, BiFunction<String, String, Setup> setup) {
+    record Action(String name, boolean joint, BiFunction<String, String, Setup> setup) {
+        Action(String name, BiFunction<String, String, Setup> setup) {
+            this(name, false, setup);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -105,6 +113,23 @@ class PartyScopeMatrixApiTest extends ApiTest {
                 Fixtures.patchAgreement(agreementId, Map.of("status", "FINALIZED"));
                 return token -> as(token).body(Map.of()).post(signatory(agreementId, signatoryId, "/signature"));
             }),
+            new Action("propose wording", (agreementId, party) -> {
+                String clauseId = Fixtures.clause(agreementId, "1", "UNDER_NEGOTIATION");
+                return token -> as(token).body(Map.of("text", "The Fund is managed jointly.", "basedOnRevision", 1,
+                        "partyCode", party)).post(clause(agreementId, clauseId) + "/proposals");
+            }),
+            new Action("withdraw a proposal", (agreementId, party) -> {
+                String[] proposal = proposal(agreementId, party);
+                return token -> as(token).body(Map.of()).post(proposal[1] + "/withdrawal");
+            }),
+            new Action("accept a proposal", true, (agreementId, party) -> {
+                String[] proposal = proposal(agreementId, party);
+                return token -> as(token).header("If-Match", "\"0\"").post(proposal[1] + "/acceptance");
+            }),
+            new Action("reject a proposal", true, (agreementId, party) -> {
+                String[] proposal = proposal(agreementId, party);
+                return token -> as(token).body(Map.of("reason", "not this wording")).post(proposal[1] + "/rejection");
+            }),
             new Action("decline", (agreementId, party) -> {
                 String signatoryId = signatory(agreementId, party);
                 Fixtures.patchAgreement(agreementId, Map.of("status", "FINALIZED"));
@@ -119,7 +144,7 @@ class PartyScopeMatrixApiTest extends ApiTest {
     void shouldLetOnlyThoseWhoSpeakForAPartyActForIt(Action action, String party, Caller caller) {
         String agreementId = Fixtures.agreement();
         Setup prepared = action.setup().apply(agreementId, party);
-        String refusal = expected(caller, party);
+        String refusal = expected(caller, party, action.joint());
         var before = database.fingerprint();
         Response response = prepared.send(caller.token);
         if (refusal == null) {
@@ -187,6 +212,15 @@ class PartyScopeMatrixApiTest extends ApiTest {
 
     private static String clause(String agreementId, String clauseId) {
         return "/v1/agreements/" + agreementId + "/clauses/" + clauseId;
+    }
+
+    /** A clause and the proposal an admin made for the party on it: {clause path, proposal path}. */
+    private static String[] proposal(String agreementId, String party) {
+        String clauseId = Fixtures.clause(agreementId, "1", "UNDER_NEGOTIATION");
+        String proposalId = as(Tokens.admin()).body(Map.of("text", "The Fund is managed jointly.", "basedOnRevision", 1,
+                        "partyCode", party)).post(clause(agreementId, clauseId) + "/proposals")
+                .then().statusCode(201).extract().path("id");
+        return new String[] {clause(agreementId, clauseId), clause(agreementId, clauseId) + "/proposals/" + proposalId};
     }
 
     private static String signatory(String agreementId, String party) {
