@@ -93,7 +93,8 @@ public class ExampleDeal {
                 List.of("natural-resources", "reconstruction", "security"),
                 AgreementStatus.NEGOTIATING,
                 LocalDate.of(2025, 2, 28), // a Friday: the two presidents were to sign together at the White House
-                "Washington, D.C."));
+                "Washington, D.C.",
+                null, null)); // entry into force on the last notification, the default
     }
 
     /** Clauses 1 to 5: two agreed, the $500 billion demand rejected, clause 4 awaiting the US, clause 5 deferred. */

@@ -125,7 +125,7 @@ class OpenClauseQueries {
         StringBuilder sql = new StringBuilder("select a.id as agreement_id, a.title as agreement_title, ")
                 .append(CLAUSE_COLUMNS)
                 .append(" from clauses c join agreements a on a.id = c.agreement_id")
-                .append(" where ").append(OPEN).append(" and a.status not in ('SIGNED', 'WITHDRAWN')");
+                .append(" where ").append(OPEN).append(" and a.status not in ('SIGNED', 'IN_FORCE', 'WITHDRAWN')");
         List<Object> params = new ArrayList<>();
         if (query.awaitedParty() != null) {
             sql.append(" and exists (select 1 from agreement_parties p where p.agreement_id = c.agreement_id and p.code = ?")
