@@ -21,7 +21,8 @@ import io.agroal.api.AgroalDataSource;
 public class DatabaseState {
 
     private static final List<String> TABLES = List.of("agreements", "agreement_parties", "clauses",
-            "clause_positions", "clause_revisions", "signatories", "idempotency_keys", "agreement_events");
+            "clause_positions", "clause_revisions", "signatories", "idempotency_keys", "agreement_events",
+            "agreement_instruments");
 
     @Inject
     AgroalDataSource dataSource;
