@@ -28,6 +28,19 @@ public final class InForce {
 
     /** Creates the deal and brings it into force; returns its id. */
     public static String agreement() {
+        String agreementId = signedAgreement();
+        String path = "/v1/agreements/" + agreementId;
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        for (String party : new String[] {"US", "UA"}) {
+            json().body(Map.of("partyCode", party, "kind", "NOTIFICATION", "date", today, "body", "Ministry of Foreign Affairs",
+                    "reference", "Note " + party + "-1")).post(path + "/instruments").then().statusCode(201);
+        }
+        json().get(path).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("IN_FORCE"));
+        return agreementId;
+    }
+
+    /** Creates the deal and has both presidents sign it: SIGNED, awaiting its instruments; returns its id. */
+    public static String signedAgreement() {
         String agreementId = Fixtures.agreement();
         String path = "/v1/agreements/" + agreementId;
         String zelensky = json().body(Map.of("name", "Volodymyr Zelensky", "partyCode", "UA")).post(path + "/signatories")
@@ -37,12 +50,6 @@ public final class InForce {
         Fixtures.patchAgreement(agreementId, Map.of("status", "FINALIZED"));
         json().post(path + "/signatories/" + zelensky + "/signature").then().statusCode(200);
         json().post(path + "/signatories/" + trump + "/signature").then().statusCode(200);
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        for (String party : new String[] {"US", "UA"}) {
-            json().body(Map.of("partyCode", party, "kind", "NOTIFICATION", "date", today, "body", "Ministry of Foreign Affairs",
-                    "reference", "Note " + party + "-1")).post(path + "/instruments").then().statusCode(201);
-        }
-        json().get(path).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("IN_FORCE"));
         return agreementId;
     }
 }
