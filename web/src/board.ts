@@ -27,7 +27,7 @@ import { describeFailure, describeProblem } from "./problems.js";
 export const CHANGED_MEANWHILE = "This clause changed meanwhile";
 const MAX_CLAUSE_PAGES = 50;
 const EVENTS_SHOWN = 6;
-const READ_ONLY: ReadonlyArray<Agreement["status"]> = ["FINALIZED", "SIGNED", "WITHDRAWN"];
+const READ_ONLY: ReadonlyArray<Agreement["status"]> = ["FINALIZED", "SIGNED", "IN_FORCE", "WITHDRAWN"];
 
 type Live = { state: "connecting" | "live" | "reconnecting" | "stopped"; detail: string };
 

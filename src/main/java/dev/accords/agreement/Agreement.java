@@ -59,6 +59,16 @@ public class Agreement {
 
     public Instant signedAt;
 
+    /** Null reads as ON_LAST_NOTIFICATION (docs/RATIFICATION.md). */
+    @Enumerated(EnumType.STRING)
+    public EntryIntoForceRule entryIntoForceRule;
+
+    /** Only with DAYS_AFTER_LAST_NOTIFICATION, 1 to 3,650. */
+    public Integer entryIntoForceDays;
+
+    /** Set once every party has notified; the agreement is IN_FORCE from this date. */
+    public LocalDate entryIntoForceDate;
+
     @Version
     public long version;
 
@@ -74,7 +84,7 @@ public class Agreement {
         return parties.stream().map(p -> p.id.code).toList();
     }
 
-    /** SIGNED and WITHDRAWN agreements, with their clauses and signatories, can be read, not changed. */
+    /** SIGNED, IN_FORCE and WITHDRAWN agreements, with their clauses and signatories, can be read, not changed. */
     public void requireChangeable() {
         if (status.isFinal()) {
             throw new ApiException(ProblemCode.AGREEMENT_READ_ONLY,

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,6 +33,9 @@ public class AgreementPatch {
     public Optional<@NotNull AgreementStatus> status;
     public Optional<LocalDate> plannedSigningDate;
     public Optional<@Size(max = 200) String> signingPlace;
+    // Checked together after the patch applies: the days go with the DAYS rule and only with it.
+    public Optional<EntryIntoForceRule> entryIntoForceRule;
+    public Optional<@Min(1) @Max(3650) Integer> entryIntoForceDays;
     /** Not a field of the agreement: the source this change cites (null or absent: none). */
     public Optional<@Valid Source> source;
 }

@@ -24,7 +24,8 @@ final class AgreementReads {
     /** One row per party, in party order; an agreement without parties gives one row with null party columns. */
     private static final String BY_ID = """
             select a.id, a.title, a.summary, a.status, a.tags, a.planned_signing_date, a.signing_place,
-                   a.created_at, a.updated_at, a.finalized_at, a.signed_at, a.version,
+                   a.created_at, a.updated_at, a.finalized_at, a.signed_at,
+                   a.entry_into_force_rule, a.entry_into_force_days, a.entry_into_force_date, a.version,
                    p.code as party_code, p.name as party_name
             from agreements a left join agreement_parties p on p.agreement_id = a.id
             where a.id = ?1
@@ -51,7 +52,13 @@ final class AgreementReads {
                 AgreementStatus.valueOf(a.get("status", String.class)), a.get("planned_signing_date", LocalDate.class),
                 a.get("signing_place", String.class), a.get("created_at", Instant.class), a.get("updated_at", Instant.class),
                 a.get("finalized_at", Instant.class), a.get("signed_at", Instant.class),
+                rule(a.get("entry_into_force_rule", String.class)),
+                a.get("entry_into_force_days", Integer.class), a.get("entry_into_force_date", LocalDate.class),
                 a.get("version", Number.class).longValue()));
+    }
+
+    private static EntryIntoForceRule rule(String column) {
+        return column == null ? null : EntryIntoForceRule.valueOf(column);
     }
 
     /** A text[] column, as the driver hands it to a native query. */

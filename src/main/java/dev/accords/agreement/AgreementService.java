@@ -63,6 +63,9 @@ public class AgreementService {
         agreement.tags = request.tags() == null ? new ArrayList<>() : new ArrayList<>(request.tags());
         agreement.plannedSigningDate = request.plannedSigningDate();
         agreement.signingPlace = request.signingPlace();
+        agreement.entryIntoForceRule = request.entryIntoForceRule();
+        agreement.entryIntoForceDays = request.entryIntoForceDays();
+        checkEntryIntoForceRule(agreement);
         agreement.createdAt = now;
         agreement.updatedAt = now;
         replaceParties(agreement, request.parties());
@@ -112,6 +115,15 @@ public class AgreementService {
         if (patch.signingPlace != null) {
             changed |= set(agreement.signingPlace, patch.signingPlace.orElse(null), v -> agreement.signingPlace = v);
         }
+        if (patch.entryIntoForceRule != null) {
+            changed |= set(agreement.entryIntoForceRule, patch.entryIntoForceRule.orElse(null),
+                    v -> agreement.entryIntoForceRule = v);
+        }
+        if (patch.entryIntoForceDays != null) {
+            changed |= set(agreement.entryIntoForceDays, patch.entryIntoForceDays.orElse(null),
+                    v -> agreement.entryIntoForceDays = v);
+        }
+        checkEntryIntoForceRule(agreement);
         if (patch.parties != null) {
             List<Party> parties = required(patch.parties, "parties");
             checkDistinct(parties, null);
@@ -149,15 +161,31 @@ public class AgreementService {
     public void delete(UUID id, String ifMatch) {
         Agreement agreement = agreements.requireForUpdate(id);
         ETags.requireMatch(ifMatch, agreement.version);
-        if (agreement.status == AgreementStatus.SIGNED) {
+        if (agreement.status.isSigned()) {
             throw new ApiException(ProblemCode.AGREEMENT_SIGNED,
-                    "a SIGNED agreement is a record of what was signed; it cannot be deleted");
+                    "a " + agreement.status + " agreement is a record of what was signed; it cannot be deleted");
         }
         // One statement: the database cascades to parties, clauses, positions, revisions and signatories.
         agreements.getEntityManager().createNativeQuery("delete from agreements where id = ?1")
                 .setParameter(1, id).executeUpdate();
         agreements.getEntityManager().detach(agreement);
         audit.record(id, EventKind.AGREEMENT_DELETED, EventTarget.AGREEMENT, id, Map.of("title", agreement.title));
+    }
+
+    /**
+     * The days go with DAYS_AFTER_LAST_NOTIFICATION and only with it (the database holds the same rule).
+     * Checked on the agreement as the request leaves it, so a patch may change rule and days together.
+     */
+    private static void checkEntryIntoForceRule(Agreement agreement) {
+        boolean daysRule = agreement.entryIntoForceRule == EntryIntoForceRule.DAYS_AFTER_LAST_NOTIFICATION;
+        if (daysRule && agreement.entryIntoForceDays == null) {
+            throw ApiException.invalid("entryIntoForceDays", "required with the rule DAYS_AFTER_LAST_NOTIFICATION");
+        }
+        if (!daysRule && agreement.entryIntoForceDays != null) {
+            throw ApiException.invalid("entryIntoForceDays",
+                    "only goes with the rule DAYS_AFTER_LAST_NOTIFICATION (the rule is "
+                            + (agreement.entryIntoForceRule == null ? "not set" : agreement.entryIntoForceRule) + ")");
+        }
     }
 
     /** Refuses to drop a party that a clause, a position or a signatory still refers to. */

@@ -2,6 +2,7 @@ package dev.accords.agreement;
 
 import static dev.accords.agreement.AgreementStatus.DRAFT;
 import static dev.accords.agreement.AgreementStatus.FINALIZED;
+import static dev.accords.agreement.AgreementStatus.IN_FORCE;
 import static dev.accords.agreement.AgreementStatus.NEGOTIATING;
 import static dev.accords.agreement.AgreementStatus.SIGNED;
 import static dev.accords.agreement.AgreementStatus.WITHDRAWN;
@@ -17,7 +18,8 @@ import dev.accords.problem.ProblemCode;
  * The agreement's status machine as a table: to which status a client may move an agreement from
  * which. DRAFT → NEGOTIATING → FINALIZED, FINALIZED → NEGOTIATING to reopen, and WITHDRAWN from any
  * state that is not final. SIGNED is in no row: an agreement becomes SIGNED only through its last
- * signature (SigningService), never by request. SIGNED and WITHDRAWN are final: nothing leaves them.
+ * signature (SigningService), never by request, and IN_FORCE only once every party has notified its
+ * ratification (dev.accords.ratification). SIGNED, IN_FORCE and WITHDRAWN are final for clients.
  *
  * <p>Pure: no database, no side effects. What a move entails (the blocking-clause check before
  * FINALIZED, the signatures check and the declinations reset when reopening) is
@@ -30,6 +32,7 @@ public final class AgreementTransitions {
             NEGOTIATING, EnumSet.of(FINALIZED, WITHDRAWN),
             FINALIZED, EnumSet.of(NEGOTIATING, WITHDRAWN),
             SIGNED, EnumSet.noneOf(AgreementStatus.class),
+            IN_FORCE, EnumSet.noneOf(AgreementStatus.class),
             WITHDRAWN, EnumSet.noneOf(AgreementStatus.class));
 
     private AgreementTransitions() {
@@ -45,6 +48,11 @@ public final class AgreementTransitions {
         if (to == SIGNED) {
             throw new ApiException(ProblemCode.INVALID_STATUS_TRANSITION,
                     "an agreement becomes SIGNED when its last signatory signs; it is never set directly");
+        }
+        if (to == IN_FORCE) {
+            throw new ApiException(ProblemCode.INVALID_STATUS_TRANSITION,
+                    "an agreement enters into force once every party has notified its ratification; it is never set"
+                            + " directly");
         }
         if (!allows(from, to)) {
             throw new ApiException(ProblemCode.INVALID_STATUS_TRANSITION,

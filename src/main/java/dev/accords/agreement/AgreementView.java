@@ -19,12 +19,16 @@ public record AgreementView(
         Instant updatedAt,
         Instant finalizedAt,
         Instant signedAt,
+        EntryIntoForceRule entryIntoForceRule,
+        Integer entryIntoForceDays,
+        LocalDate entryIntoForceDate,
         long version) {
 
-    static AgreementView of(Agreement a) {
+    public static AgreementView of(Agreement a) {
         return new AgreementView(a.id, a.title, a.summary,
                 a.parties.stream().map(p -> new Party(p.id.code, p.name)).toList(),
                 List.copyOf(a.tags), a.status, a.plannedSigningDate, a.signingPlace,
-                a.createdAt, a.updatedAt, a.finalizedAt, a.signedAt, a.version);
+                a.createdAt, a.updatedAt, a.finalizedAt, a.signedAt,
+                a.entryIntoForceRule, a.entryIntoForceDays, a.entryIntoForceDate, a.version);
     }
 }

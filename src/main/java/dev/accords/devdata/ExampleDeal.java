@@ -111,7 +111,9 @@ public class ExampleDeal {
                 List.of("natural-resources", "reconstruction", "security"),
                 AgreementStatus.NEGOTIATING,
                 LocalDate.of(2025, 2, 28), // a Friday: the two presidents were to sign together at the White House
-                "Washington, D.C.", REPORT));
+                "Washington, D.C.",
+                null, null, // entry into force on the last notification, the default
+                REPORT));
     }
 
     /** Clauses 1 to 5: two agreed, the $500 billion demand rejected, clause 4 awaiting the US, clause 5 deferred. */

@@ -148,7 +148,7 @@ class OpenClauseQueries {
         StringBuilder sql = new StringBuilder("select a.id as agreement_id, a.title as agreement_title, ")
                 .append(CLAUSE_COLUMNS)
                 .append(" from clauses c join agreements a on a.id = c.agreement_id")
-                .append(" where ").append(OPEN).append(" and a.status not in ('SIGNED', 'WITHDRAWN')")
+                .append(" where ").append(OPEN).append(" and a.status not in ('SIGNED', 'IN_FORCE', 'WITHDRAWN')")
                 .append(" and ").append(atLeast(query.confidence()));
         List<Object> params = new ArrayList<>();
         if (query.awaitedParty() != null) {

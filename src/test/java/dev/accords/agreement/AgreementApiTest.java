@@ -311,7 +311,7 @@ class AgreementApiTest extends ApiTest {
         badClient().queryParam("stauts", "DRAFT").get("/v1/agreements").then().statusCode(400)
                 .body("errors[0].field", equalTo("stauts"));
         badClient().queryParam("status", "OPEN").get("/v1/agreements").then().statusCode(400)
-                .body("errors[0].message", containsString("DRAFT, NEGOTIATING, FINALIZED, SIGNED, WITHDRAWN"));
+                .body("errors[0].message", containsString("DRAFT, NEGOTIATING, FINALIZED, SIGNED, IN_FORCE, WITHDRAWN"));
         badClient().queryParam("sort", "title").get("/v1/agreements").then().statusCode(400)
                 .body("errors[0].field", equalTo("sort"));
     }

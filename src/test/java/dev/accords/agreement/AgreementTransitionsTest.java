@@ -22,7 +22,10 @@ import dev.accords.problem.ProblemCode;
  */
 class AgreementTransitionsTest {
 
-    /** The moves a client may request with PATCH status; SIGNED comes only from the last signature. */
+    /**
+     * The moves a client may request with PATCH status; SIGNED comes only from the last signature,
+     * IN_FORCE only from the parties' notifications (dev.accords.ratification).
+     */
     private static final Set<String> ALLOWED = Set.of(
             "DRAFT → NEGOTIATING",
             "DRAFT → WITHDRAWN",
@@ -53,7 +56,9 @@ class AgreementTransitionsTest {
                 .isInstanceOfSatisfying(ApiException.class, refusal -> {
                     assertThat(refusal.code()).isEqualTo(ProblemCode.INVALID_STATUS_TRANSITION);
                     assertThat(refusal.getMessage()).contains(to == AgreementStatus.SIGNED
-                            ? "when its last signatory signs" : "cannot go from " + from + " to " + to);
+                            ? "when its last signatory signs"
+                            : to == AgreementStatus.IN_FORCE ? "once every party has notified its ratification"
+                            : "cannot go from " + from + " to " + to);
                 });
     }
 }

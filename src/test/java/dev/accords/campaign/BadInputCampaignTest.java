@@ -23,6 +23,7 @@ import dev.accords.contract.Contract;
 import dev.accords.contract.Contract.Operation;
 import dev.accords.support.ApiTest;
 import dev.accords.support.Fixtures;
+import dev.accords.support.InForce;
 import dev.accords.support.Tokens;
 import dev.accords.support.WebhookReceiver;
 import io.agroal.api.AgroalDataSource;
@@ -230,6 +231,7 @@ class BadInputCampaignTest extends ApiTest {
         private String endpointId;
         private Map<String, String> open = Map.of();
         private Map<String, String> finalized = Map.of();
+        private Map<String, String> signed = Map.of();
         private int generations;
 
         void create() {
@@ -255,6 +257,14 @@ class BadInputCampaignTest extends ApiTest {
             String pending = signatory(finalizedId, "US");
             Fixtures.patchAgreement(finalizedId, Map.of("status", "FINALIZED"));
             finalized = Map.of("agreementId", finalizedId, "signatoryId", pending, "partyCode", "US");
+
+            // Instruments need a SIGNED agreement; one ratification (no notification) keeps it SIGNED.
+            String signedId = InForce.signedAgreement();
+            String instrumentId = api().body(Map.of("partyCode", "UA", "kind", "RATIFICATION",
+                            "date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(),
+                            "body", "Verkhovna Rada of Ukraine", "reference", "Law No. 4380-IX"))
+                    .post("/v1/agreements/" + signedId + "/instruments").then().statusCode(201).extract().path("id");
+            signed = Map.of("agreementId", signedId, "instrumentId", instrumentId, "partyCode", "UA");
         }
 
         /** A delivered ping: once it is DELIVERED, nothing in the webhook tables moves by itself. */
@@ -280,8 +290,14 @@ class BadInputCampaignTest extends ApiTest {
                     .post("/v1/agreements/" + agreementId + "/signatories").then().statusCode(201).extract().path("id");
         }
 
-        /** Signing and declining need a FINALIZED agreement to succeed; everything else an open one. */
+        /**
+         * Signing and declining need a FINALIZED agreement to succeed, instruments a SIGNED one; everything
+         * else an open one.
+         */
         Map<String, String> ids(Operation operation) {
+            if (operation.path().contains("/instruments") || operation.path().endsWith("/ratification")) {
+                return signed;
+            }
             return operation.path().contains("/signatories/{signatoryId}/") ? finalized : open;
         }
 

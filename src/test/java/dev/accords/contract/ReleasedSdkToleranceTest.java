@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import dev.accords.client.v1_0_0.ApiClient;
 import dev.accords.client.v1_0_0.ApiException;
 import dev.accords.client.v1_0_0.api.AgreementsApi;
+import dev.accords.client.v1_0_0.model.Agreement;
+import dev.accords.client.v1_0_0.model.AgreementStatus;
 import dev.accords.client.v1_0_0.model.Problem;
 import dev.accords.client.v1_0_0.model.ProblemCode;
+import dev.accords.support.InForce;
 import dev.accords.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +51,32 @@ class ReleasedSdkToleranceTest {
                         Map.of("X-Padding", "x".repeat(21 * 1024))));
     }
 
+    /**
+     * AgreementStatus gained IN_FORCE after v1.0.0 (issue 14), and the agreement the fields that go with
+     * it: a v1.0.0 client reads an agreement in force, with the status as the value it does not know and
+     * every field it knows intact, and lists it.
+     */
+    @Test
+    void shouldReadAnAgreementInForce() throws Exception {
+        String agreementId = InForce.agreement();
+        AgreementsApi agreements = new AgreementsApi(client(Tokens.reader()));
+
+        assertThat(Arrays.stream(AgreementStatus.values()).map(AgreementStatus::getValue))
+                .as("the statuses of v1.0.0").doesNotContain("IN_FORCE");
+        Agreement agreement = agreements.getAgreement(UUID.fromString(agreementId), null);
+
+        assertThat(agreement.getStatus()).isEqualTo(AgreementStatus.UNKNOWN_DEFAULT_OPEN_API);
+        assertThat(agreement.getId()).isEqualTo(UUID.fromString(agreementId));
+        assertThat(agreement.getSignedAt()).isNotNull();
+        assertThat(agreement.getParties()).extracting("code").containsExactly("US", "UA");
+        assertThat(agreements.listAgreements(null, null, null, agreement.getTitle(), null, null, null).getItems())
+                .extracting(Agreement::getStatus).containsExactly(AgreementStatus.UNKNOWN_DEFAULT_OPEN_API);
+        // The SDK generated from openapi.yaml knows the status.
+        assertThat(new dev.accords.client.api.AgreementsApi(currentClient(Tokens.reader()))
+                .getAgreement(UUID.fromString(agreementId), null).getStatus())
+                .isEqualTo(dev.accords.client.model.AgreementStatus.IN_FORCE);
+    }
+
     private static void assertReadsAnUnknownCode(dev.accords.problem.ProblemCode sent, ThrowingCallable request)
             throws Exception {
         assertThat(Arrays.stream(ProblemCode.values()).map(ProblemCode::getValue))
@@ -75,6 +105,14 @@ class ReleasedSdkToleranceTest {
      * because the service answers them with Connection: close, a header HTTP/2 forbids (RFC 9113
      * 8.2.2), whatever their problem code. That is not what this test is about.
      */
+    private dev.accords.client.ApiClient currentClient(String token) {
+        dev.accords.client.ApiClient client = new dev.accords.client.ApiClient();
+        client.setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+        client.updateBaseUri(service.toString().replaceAll("/$", ""));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+
     private ApiClient client(String token) {
         ApiClient client = new ApiClient();
         client.setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.accords.support.ApiTest;
 import dev.accords.support.Deal;
+import dev.accords.support.InForce;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -160,6 +161,28 @@ class StatementCountTest extends ApiTest {
         long forHundred = statements("list signatories, 100 items", () -> api().queryParam("limit", 100)
                 .get("/v1/agreements/" + hundred + "/signatories").then().statusCode(200).body("items", hasSize(100)));
         assertNoGrowth("list signatories", forOne, forHundred);
+    }
+
+    /** Issue 14: the instruments of a signed agreement, and its ratification table (one statement, no transaction). */
+    @Test
+    void listInstrumentsAndTheRatificationTableDoNotGrowWithTheInstruments() {
+        String one = InForce.signedAgreement();
+        String hundred = InForce.signedAgreement();
+        createInstruments(one, 1);
+        createInstruments(hundred, 100);
+        long forOne = statements("list instruments, 1 item", () -> api().queryParam("limit", 100)
+                .get("/v1/agreements/" + one + "/instruments").then().statusCode(200).body("items", hasSize(1)));
+        long forHundred = statements("list instruments, 100 items", () -> api().queryParam("limit", 100)
+                .get("/v1/agreements/" + hundred + "/instruments").then().statusCode(200).body("items", hasSize(100)));
+        long tableForOne = statements("ratification table, 1 instrument", () -> api()
+                .get("/v1/agreements/" + one + "/ratification").then().statusCode(200).body("parties", hasSize(2)));
+        long tableForHundred = statements("ratification table, 100 instruments", () -> api()
+                .get("/v1/agreements/" + hundred + "/ratification").then().statusCode(200)
+                .body("parties.instrumentCount", org.hamcrest.Matchers.contains(50, 50)));
+        assertNoGrowth("list instruments", forOne, forHundred);
+        assertThat(tableForOne).as("the ratification table is one native statement, read without a transaction")
+                .isEqualTo(1);
+        assertNoGrowth("ratification table", tableForOne, tableForHundred);
     }
 
     @Test
@@ -332,6 +355,16 @@ class StatementCountTest extends ApiTest {
     private static void position(String agreementId, String clauseId, String party, String stance) {
         api().body(Map.of("stance", stance)).put("/v1/agreements/" + agreementId + "/clauses/" + clauseId
                 + "/positions/" + party).then().statusCode(200);
+    }
+
+    /** Ratifications of a signed deal, alternately by each party (never a second notification). */
+    private static void createInstruments(String agreementId, int count) {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        for (int i = 1; i <= count; i++) {
+            api().body(Map.of("partyCode", i % 2 == 0 ? "US" : "UA", "kind", "RATIFICATION", "date", today,
+                            "body", "Parliament", "reference", "Act " + i))
+                    .post("/v1/agreements/" + agreementId + "/instruments").then().statusCode(201);
+        }
     }
 
     private static void createSignatories(String agreementId, int count) {

@@ -33,7 +33,7 @@ class BadParameterTest extends BadInputApiTest {
     void shouldRefuseUnknownEnumValuesInQuery() {
         JsonPath problem = refused(400, "VALIDATION_FAILED", AGREEMENTS,
                 r -> r.queryParam("status", "OPEN").get(AGREEMENTS));
-        assertThat(problem.getString("errors[0].message")).contains("DRAFT, NEGOTIATING, FINALIZED, SIGNED, WITHDRAWN");
+        assertThat(problem.getString("errors[0].message")).contains("DRAFT, NEGOTIATING, FINALIZED, SIGNED, IN_FORCE, WITHDRAWN");
         problem = refused(400, "VALIDATION_FAILED", AGREEMENTS, r -> r.queryParam("sort", "title").get(AGREEMENTS));
         assertThat(problem.getString("errors[0].message")).contains("createdAt");
     }

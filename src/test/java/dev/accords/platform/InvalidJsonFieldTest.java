@@ -96,7 +96,7 @@ class InvalidJsonFieldTest extends BadInputApiTest {
     void shouldRefuseUnknownFieldAndNameIt() {
         JsonPath problem = refusedField(AGREEMENTS, "colour", with("colour", "blue"));
         assertThat(problem.getString("errors[0].message"))
-                .contains("parties, plannedSigningDate, signingPlace, status, summary, tags, title");
+                .contains("parties, plannedSigningDate, signingPlace, source, status, summary, tags, title");
         assertThat(problem.getString("detail")).contains("colour");
     }
 
@@ -166,10 +166,10 @@ class InvalidJsonFieldTest extends BadInputApiTest {
     @Test
     void shouldRefuseUnknownStatusAndListTheAllowedOnes() {
         JsonPath problem = refusedField(AGREEMENTS, "status", with("status", "OPEN"));
-        assertThat(problem.getString("errors[0].message")).contains("DRAFT, NEGOTIATING, FINALIZED, SIGNED, WITHDRAWN");
+        assertThat(problem.getString("errors[0].message")).contains("DRAFT, NEGOTIATING, FINALIZED, SIGNED, IN_FORCE, WITHDRAWN");
         String path = existingAgreement();
         problem = refused(400, "VALIDATION_FAILED", path,
                 r -> r.contentType("application/merge-patch+json").body(Map.of("status", "finalized")).patch(path));
-        assertThat(problem.getString("errors[0].message")).contains("DRAFT, NEGOTIATING, FINALIZED, SIGNED, WITHDRAWN");
+        assertThat(problem.getString("errors[0].message")).contains("DRAFT, NEGOTIATING, FINALIZED, SIGNED, IN_FORCE, WITHDRAWN");
     }
 }

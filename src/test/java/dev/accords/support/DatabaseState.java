@@ -22,7 +22,7 @@ public class DatabaseState {
 
     private static final List<String> TABLES = List.of("agreements", "agreement_parties", "clauses",
             "clause_positions", "clause_revisions", "signatories", "idempotency_keys", "agreement_events",
-            "clause_proposals");
+            "clause_proposals", "agreement_instruments");
 
     @Inject
     AgroalDataSource dataSource;

@@ -17,7 +17,7 @@ public final class Tokens {
                 .groups(Set.of(roles)).expiresIn(Duration.ofHours(1)).sign();
     }
 
-    /** A token bound to parties: its {@code party} claim is a JSON array of these codes. */
+    /** A token bound to parties: its {@code party} claim is a JSON array of their codes (security/PartyScope). */
     public static String forParty(String subject, String role, String... parties) {
         return Jwt.issuer("https://accords.example/dev").subject(subject).upn(subject)
                 .groups(Set.of(role)).claim("party", List.of(parties)).expiresIn(Duration.ofHours(1)).sign();
