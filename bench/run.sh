@@ -28,7 +28,7 @@ THREADS=${BENCH_THREADS:-2}             # wrk and pgbench threads: one per core 
 # pgbench clients for a ceiling: at most the service's pool size (8), since the service never has more
 # statements running at once; 32 backends queueing for 2 cores only lower PostgreSQL's own best.
 CEILING_CLIENTS=${BENCH_CEILING_CLIENTS:-8}
-READS="get-agreement list-agreements list-agreements-deep get-clause list-clauses report global global-deep global-party"
+READS="get-agreement list-agreements list-agreements-deep get-clause list-clauses report report-confirmed global global-confirmed global-deep global-party"
 WRITES="create-clause patch-clause"
 SCENARIOS=${BENCH_SCENARIOS:-"$READS $WRITES"}
 PGHOST_=${BENCH_PGHOST:-127.0.0.1}

@@ -18,6 +18,8 @@ select case :'scenario'
   when 'list-clauses' then 'select ''/v1/agreements/'' || id || ''/clauses?open=true&limit=20'' from agreements order by random()'
   when 'report' then 'select ''/v1/agreements/'' || id || ''/open-clauses'' from agreements order by random()'
   when 'global' then 'select ''/v1/open-clauses'''
+  when 'report-confirmed' then 'select ''/v1/agreements/'' || id || ''/open-clauses?confidence=CONFIRMED'' from agreements order by random()'
+  when 'global-confirmed' then 'select ''/v1/open-clauses?confidence=CONFIRMED'''
   when 'global-deep' then
     'select ''/v1/open-clauses?cursor='' || pg_temp.cursor(''urgency'', priority_rank || '':'' || pg_temp.micros(open_since), id) from bench.open_clause_cursors order by k'
   when 'global-party' then 'select ''/v1/open-clauses?party=US'''

@@ -58,10 +58,21 @@ final class Baseline {
 
     /** A request with the valid headers and body of the operation, to break in one place. */
     BadRequest start(Operation op, String family, String defect) {
-        return BadRequest.of(op, family, defect, headers(op), body(op));
+        BadRequest request = BadRequest.of(op, family, defect, headers(op), body(op));
+        String query = requiredQuery(op);
+        return query.isEmpty() ? request : request.withQuery(query);
     }
 
-    /** Accept, and for operations with a body the JSON content type. */
+    /**
+     * The required query parameters (the two sides of a comparison), each set to revision 1, which
+     * every clause has: the valid request a family breaks in one place.
+     */
+    static String requiredQuery(Operation op) {
+        return op.in("query").stream().filter(Contract.Parameter::required).map(p -> p.name() + "=1")
+                .collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    /** Accept, for operations with a body the JSON content type, and the headers an operation requires. */
     static List<Map.Entry<String, String>> headers(Operation op) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         // An event stream is what a stream operation answers; problems come as JSON either way.
@@ -69,6 +80,11 @@ final class Baseline {
                 ? EVENT_STREAM + ", application/problem+json" : ACCEPT));
         if (op.hasBody()) {
             headers.add(Map.entry("Content-Type", jsonType(op)));
+        }
+        // A required If-Match (accepting a proposal): a well-formed ETag, stale or not, so the request
+        // is valid by the contract and any refusal comes from the one defect the family puts in.
+        if (op.in("header").stream().anyMatch(p -> p.required() && p.name().equalsIgnoreCase("If-Match"))) {
+            headers.add(Map.entry("If-Match", "\"0\""));
         }
         return headers;
     }

@@ -210,4 +210,15 @@ class CampaignRegressionTest extends ApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("If-Match"));
         api().get("/v1/agreements/" + agreementId + "/clauses/" + clauseId).then().statusCode(200);
     }
+
+    @Test
+    void shouldReadAnIfMatchSentOnTwoLinesAsOneListAndRefuseItsMalformedTag() {
+        String agreementId = Fixtures.agreement();
+        String clauseId = Fixtures.clause(agreementId, "1", null);
+        var before = database.fingerprint();
+        badClient().header("If-Match", "\"0\"").header("If-Match", "abc")
+                .delete("/v1/agreements/" + agreementId + "/clauses/" + clauseId)
+                .then().statusCode(400).body("errors[0].field", equalTo("If-Match"));
+        assertThat(database.fingerprint()).isEqualTo(before);
+    }
 }

@@ -73,8 +73,10 @@ final class HeaderFamilies {
         return Gen.oneOf(options);
     }
 
+    /** The request with this header set to the value, in place of the valid one it may already carry. */
     private static BadRequest withHeader(BadRequest request, String name, String value) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers());
+        headers.removeIf(header -> header.getKey().equalsIgnoreCase(name));
         headers.add(Map.entry(name, value));
         return request.withHeaders(headers);
     }

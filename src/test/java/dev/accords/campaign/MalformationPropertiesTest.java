@@ -36,7 +36,8 @@ class MalformationPropertiesTest {
     private static final String AUTHORIZATION = "Bearer e30.e30.c2ln";
     private static final Map<String, String> IDS = Map.of("agreementId", UUID.randomUUID().toString(),
             "clauseId", UUID.randomUUID().toString(), "signatoryId", UUID.randomUUID().toString(), "partyCode", "UA",
-            "endpointId", UUID.randomUUID().toString(), "deliveryId", UUID.randomUUID().toString());
+            "endpointId", UUID.randomUUID().toString(), "deliveryId", UUID.randomUUID().toString(),
+            "proposalId", UUID.randomUUID().toString(), "instrumentId", UUID.randomUUID().toString());
 
     /** The kinds of reason that show a family's defect (see {@link InvalidityOracle}). */
     private static final Map<String, List<String>> CLAIMS = new TreeMap<>(Map.ofEntries(

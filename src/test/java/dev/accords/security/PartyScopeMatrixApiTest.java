@@ -130,6 +130,12 @@ class PartyScopeMatrixApiTest extends ApiTest {
                 String[] proposal = proposal(agreementId, party);
                 return token -> as(token).body(Map.of("reason", "not this wording")).post(proposal[1] + "/rejection");
             }),
+            new Action("record an instrument", (ignored, party) -> {
+                String signed = dev.accords.support.InForce.signedAgreement();
+                return token -> as(token).body(Map.of("partyCode", party, "kind", "RATIFICATION",
+                        "date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), "body", "Parliament",
+                        "reference", "Law on ratification")).post("/v1/agreements/" + signed + "/instruments");
+            }),
             new Action("decline", (agreementId, party) -> {
                 String signatoryId = signatory(agreementId, party);
                 Fixtures.patchAgreement(agreementId, Map.of("status", "FINALIZED"));
