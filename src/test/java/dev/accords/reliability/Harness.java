@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
@@ -55,6 +56,12 @@ final class Harness {
     /** A bearer token from this run's issuer, valid for an hour. */
     static String token(String subject, String... roles) {
         return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+                .expiresIn(Duration.ofHours(1)).sign(KEYS.getPrivate());
+    }
+
+    /** A negotiator's token bound to these parties (its {@code party} claim). */
+    static String partyToken(String subject, List<String> parties) {
+        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of("negotiator")).claim("party", parties)
                 .expiresIn(Duration.ofHours(1)).sign(KEYS.getPrivate());
     }
 

@@ -54,6 +54,11 @@ public final class PackagedAccords implements AutoCloseable {
         return Harness.token(subject, roles);
     }
 
+    /** A negotiator's token bound to these parties: it reads their private notes. */
+    public static String partyToken(String subject, java.util.List<String> parties) {
+        return Harness.partyToken(subject, parties);
+    }
+
     @Override
     public void close() {
         try {

@@ -69,7 +69,8 @@ class WebAppBrowserIT {
                 "ACCORDS_SEED_EXAMPLE", "true",
                 "ACCORDS_CORS_ORIGINS", webOrigin))) {
             assertThat(service.baseUrl()).as("the page and the API are on different origins").isNotEqualTo(webOrigin);
-            String token = PackagedAccords.token("web-negotiator", "negotiator");
+            // Bound to both parties: the board sets either party's stance and shows both parties' private notes.
+            String token = PackagedAccords.partyToken("web-negotiator", java.util.List.of("US", "UA"));
             String agreementId = exampleDeal(service.baseUrl(), token);
 
             Result playwright = playwright(Map.of(
