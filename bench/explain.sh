@@ -8,7 +8,7 @@
 set -euo pipefail
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 DB=$1; shift
-SCENARIOS=${*:-"get-agreement list-agreements list-agreements-deep get-clause list-clauses report global global-deep global-party"}
+SCENARIOS=${*:-"get-agreement list-agreements list-agreements-deep get-clause list-clauses report report-confirmed global global-confirmed global-deep global-party"}
 AGREEMENTS=$(psql -d "$DB" -qAt -c "select count(*) from agreements")
 CURSORS=$(psql -d "$DB" -qAt -c "select least((select count(*) from bench.agreement_cursors), (select count(*) from bench.open_clause_cursors))")
 
@@ -25,7 +25,7 @@ for scenario in $SCENARIOS; do
       { buffer = buffer $0 "\n" }
       /;[[:space:]]*$/ || /\\gset[[:space:]]*$/ {
         statement = buffer; buffer = ""
-        if (statement ~ /^(BEGIN|COMMIT);/) next
+        if (toupper(statement) ~ /^(BEGIN|COMMIT|SET TRANSACTION)/) next
         gset = statement ~ /\\gset/
         plain = statement; sub(/[[:space:]]*\\gset[[:space:]]*\n$/, ";\n", plain)
         printf "explain (analyze, buffers, costs off, timing off) %s", plain
