@@ -48,6 +48,16 @@ class ExampleDealTest extends ApiTest {
                 .body("items[2].status", equalTo("REJECTED"));
         api().get(path + "/signatories").then().body("items.name",
                 org.hamcrest.Matchers.contains("Volodymyr Zelensky", "Donald Trump"));
+        // Every fact cites the news report the deal comes from; none of it was confirmed at the time.
+        api().get(path + "/clauses").then()
+                .body("items.statusSource.url", org.hamcrest.Matchers.everyItem(equalTo(ExampleDeal.REPORT.url())))
+                .body("items.statusSource.confidence", org.hamcrest.Matchers.everyItem(equalTo("REPORTED")))
+                .body("items[3].positions.find { it.partyCode == 'UA' }.source.publisher",
+                        equalTo("LIGA.net, citing the Financial Times"));
+        api().get(path + "/open-clauses").then().body("openClauses.weakestConfidence",
+                org.hamcrest.Matchers.contains("REPORTED", "REPORTED"));
+        api().get(path + "/events").then().body("items.source.confidence",
+                org.hamcrest.Matchers.everyItem(equalTo("REPORTED")));
         api().delete(path).then().statusCode(204);
     }
 }
