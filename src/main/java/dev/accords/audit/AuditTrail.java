@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accords.paging.Timestamps;
 import dev.accords.provenance.Provenance;
 import dev.accords.provenance.Source;
+import dev.accords.provenance.SourceJson;
 import dev.accords.security.CurrentActor;
 
 /**
@@ -59,7 +60,7 @@ public class AuditTrail {
                     .setParameter(7, mapper.writeValueAsString(changes))
                     .setParameter(8, privatePart == null ? null : privatePart.partyCode())
                     .setParameter(9, privatePart == null ? null : mapper.writeValueAsString(privatePart.changes()))
-                    .setParameter(10, source == null ? null : mapper.writeValueAsString(source))
+                    .setParameter(10, SourceJson.write(source))
                     .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serializable", e);

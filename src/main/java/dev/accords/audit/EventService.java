@@ -19,7 +19,7 @@ import dev.accords.database.ReadOnlyTransaction;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.paging.PageCursor;
 import dev.accords.paging.Slice;
-import dev.accords.provenance.Source;
+import dev.accords.provenance.SourceJson;
 import dev.accords.security.PartyScope;
 
 /** Reads an agreement's audit trail, oldest first. */
@@ -76,7 +76,7 @@ public class EventService {
             return new EventView(row.get("sequence", Number.class).longValue(), row.get("occurred_at", Instant.class),
                     row.get("actor", String.class), EventKind.valueOf(row.get("kind", String.class)),
                     EventTarget.valueOf(row.get("target_type", String.class)), row.get("target_id", UUID.class), changes,
-                    source == null ? null : mapper.readValue(source, Source.class));
+                    SourceJson.read(source));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event unreadable", e);
         }

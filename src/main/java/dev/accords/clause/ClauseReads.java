@@ -14,11 +14,8 @@ import jakarta.persistence.TypedQuery;
 
 import org.hibernate.StatelessSession;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.accords.agreement.AgreementRepository;
-import dev.accords.provenance.Source;
+import dev.accords.provenance.SourceJson;
 
 /**
  * Reads clauses straight into {@link ClauseView}: the agreement's party codes, the clauses and their
@@ -56,10 +53,10 @@ final class ClauseReads {
     private ClauseReads() {
     }
 
-    static ClauseView byId(StatelessSession session, ObjectMapper mapper, UUID agreementId, UUID clauseId) {
+    static ClauseView byId(StatelessSession session, UUID agreementId, UUID clauseId) {
         List<Tuple> rows = session.createNativeQuery(BY_ID, Tuple.class)
                 .setParameter("agreement", agreementId).setParameter("clause", clauseId).getResultList();
-        List<ClauseView> found = views(mapper, agreementId, rows);
+        List<ClauseView> found = views(agreementId, rows);
         if (found.isEmpty()) {
             throw ClauseRepository.notFound(clauseId);
         }
@@ -67,7 +64,7 @@ final class ClauseReads {
     }
 
     /** The page's clauses (at most {@code limit + 1}, in list order) for {@link dev.accords.paging.Slice}. */
-    static List<ClauseView> page(StatelessSession session, ObjectMapper mapper, ClauseQuery query) {
+    static List<ClauseView> page(StatelessSession session, ClauseQuery query) {
         StringBuilder filters = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         if (query.status() != null) {
@@ -105,11 +102,11 @@ final class ClauseReads {
         TypedQuery<Tuple> select = session.createNativeQuery(sql, Tuple.class)
                 .setParameter("agreement", query.agreementId()).setParameter("rows", query.limit() + 1);
         params.forEach(select::setParameter);
-        return views(mapper, query.agreementId(), select.getResultList());
+        return views(query.agreementId(), select.getResultList());
     }
 
     /** Folds the rows (a clause's rows are adjacent) into views; no row at all is 404 AGREEMENT_NOT_FOUND. */
-    private static List<ClauseView> views(ObjectMapper mapper, UUID agreementId, List<Tuple> rows) {
+    private static List<ClauseView> views(UUID agreementId, List<Tuple> rows) {
         if (rows.isEmpty()) {
             throw AgreementRepository.notFound(agreementId);
         }
@@ -123,17 +120,17 @@ final class ClauseReads {
             }
         }
         List<ClauseView> views = new ArrayList<>(byClause.size());
-        byClause.values().forEach(clauseRows -> views.add(view(mapper, agreementId, parties, clauseRows)));
+        byClause.values().forEach(clauseRows -> views.add(view(agreementId, parties, clauseRows)));
         return views;
     }
 
-    private static ClauseView view(ObjectMapper mapper, UUID agreementId, List<String> parties, List<Tuple> rows) {
+    private static ClauseView view(UUID agreementId, List<String> parties, List<Tuple> rows) {
         Map<String, PositionView> taken = new HashMap<>();
         for (Tuple row : rows) {
             String code = row.get("party_code", String.class);
             if (code != null) {
                 taken.put(code, new PositionView(code, Stance.valueOf(row.get("stance", String.class)),
-                        row.get("note", String.class), source(mapper, row.get("position_source", String.class)),
+                        row.get("note", String.class), SourceJson.read(row.get("position_source", String.class)),
                         row.get("position_updated_at", Instant.class)));
             }
         }
@@ -141,21 +138,9 @@ final class ClauseReads {
         return new ClauseView(c.get("id", UUID.class), agreementId, c.get("reference", String.class),
                 c.get("title", String.class), c.get("text", String.class), c.get("topic", String.class),
                 ClauseStatus.valueOf(c.get("status", String.class)), c.get("status_reason", String.class),
-                source(mapper, c.get("status_source", String.class)), ClausePriority.valueOf(c.get("priority", String.class)), c.get("proposed_by", String.class),
+                SourceJson.read(c.get("status_source", String.class)), ClausePriority.valueOf(c.get("priority", String.class)), c.get("proposed_by", String.class),
                 ClauseView.positions(parties, taken), c.get("open_since", Instant.class),
                 c.get("created_at", Instant.class), c.get("updated_at", Instant.class),
                 c.get("version", Number.class).longValue());
-    }
-
-    /** A stored source (JSON text, as the API shows it), or null. */
-    private static Source source(ObjectMapper mapper, String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return mapper.readValue(json, Source.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored source unreadable", e);
-        }
     }
 }

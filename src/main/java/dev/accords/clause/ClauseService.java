@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.accords.agreement.Agreement;
 import dev.accords.agreement.AgreementRepository;
 import dev.accords.audit.AuditTrail;
@@ -52,8 +50,6 @@ public class ClauseService {
     StatelessReads reads;
     @Inject
     PartyScope partyScope;
-    @Inject
-    ObjectMapper mapper;
     @Inject
     Provenance provenance;
 
@@ -96,13 +92,13 @@ public class ClauseService {
 
     /** One statement, so no transaction: see {@link StatelessReads}. */
     public ClauseView get(UUID agreementId, UUID clauseId) {
-        return reads.read(session -> ClauseReads.byId(session, mapper, agreementId, clauseId))
+        return reads.read(session -> ClauseReads.byId(session, agreementId, clauseId))
                 .withNotesReadableBy(partyScope::mayReadNotesOf);
     }
 
     /** One statement, so no transaction: see {@link StatelessReads}. */
     public ClausePage list(ClauseQuery query) {
-        Slice<ClauseView> page = Slice.of(reads.read(session -> ClauseReads.page(session, mapper, query)), query.limit(),
+        Slice<ClauseView> page = Slice.of(reads.read(session -> ClauseReads.page(session, query)), query.limit(),
                 last -> PageCursor.after(ORDERING, last.createdAt(), last.id()));
         return new ClausePage(page.items().stream().map(clause -> clause.withNotesReadableBy(partyScope::mayReadNotesOf))
                 .toList(), page.nextCursor());

@@ -19,7 +19,7 @@ import dev.accords.audit.EventKind;
 import dev.accords.audit.EventOrder;
 import dev.accords.audit.EventTarget;
 import dev.accords.audit.PrivateChanges;
-import dev.accords.provenance.Source;
+import dev.accords.provenance.SourceJson;
 
 /**
  * The one statement that reads the change feed, straight into {@link FeedEvent}s.
@@ -105,11 +105,6 @@ final class ChangeFeedReads {
         return party == null ? null : new PrivateChanges(party, mapper.readValue(row.get("private_changes", String.class), CHANGES));
     }
 
-    private static Source source(ObjectMapper mapper, Tuple row) throws JsonProcessingException {
-        String source = row.get("source", String.class);
-        return source == null ? null : mapper.readValue(source, Source.class);
-    }
-
     private static FeedEvent event(ObjectMapper mapper, Tuple row) {
         FeedCursor cursor = new FeedCursor(Long.parseUnsignedLong(row.get("tx", String.class)),
                 row.get("id", Number.class).longValue());
@@ -118,7 +113,7 @@ final class ChangeFeedReads {
                     row.get("occurred_at", Instant.class), row.get("actor", String.class),
                     EventKind.valueOf(row.get("kind", String.class)),
                     EventTarget.valueOf(row.get("target_type", String.class)), row.get("target_id", UUID.class),
-                    mapper.readValue(row.get("changes", String.class), CHANGES), source(mapper, row), privatePart(mapper, row));
+                    mapper.readValue(row.get("changes", String.class), CHANGES), SourceJson.read(row.get("source", String.class)), privatePart(mapper, row));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event unreadable", e);
         }

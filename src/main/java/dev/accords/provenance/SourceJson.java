@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * A {@link Source} as the jsonb columns hold it: the JSON the API shows (ISO-8601 dates), so that
- * the entities and the reads that select the columns as text agree on one form.
+ * A {@link Source} as the jsonb columns hold it: the JSON the API shows (ISO-8601 dates). Every
+ * writer (entities, the audit trail) and every reader (entities, the native reads of clauses, the
+ * trail and the feed) goes through here, so all agree on one form.
  *
  * <p>The entities keep it as JSON text rather than as a mapped record: Hibernate would map a record
  * through Quarkus' REST ObjectMapper, which this service customizes (strict parsing), and Quarkus

@@ -113,13 +113,8 @@ public class ProposalResource {
                                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                          @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                          @Valid ProposalDecisionRequest body) {
-        UUID agreement = RequestParams.uuid("agreementId", agreementId);
-        UUID clause = RequestParams.uuid("clauseId", clauseId);
-        UUID proposal = RequestParams.uuid("proposalId", proposalId);
-        return idempotency.execute(action(agreement, clause, proposal, "rejection"), idempotencyKey, body, () -> {
-            ProposalView rejected = decisions.reject(agreement, clause, proposal, ifMatch, body);
-            return Response.ok(rejected).tag(ETags.of(rejected.version())).build();
-        });
+        return close(agreementId, clauseId, proposalId, "rejection", idempotencyKey, body,
+                (agreement, clause, proposal) -> decisions.reject(agreement, clause, proposal, ifMatch, body));
     }
 
     @POST
@@ -131,12 +126,23 @@ public class ProposalResource {
                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                            @Valid ProposalDecisionRequest body) {
+        return close(agreementId, clauseId, proposalId, "withdrawal", idempotencyKey, body,
+                (agreement, clause, proposal) -> decisions.withdraw(agreement, clause, proposal, ifMatch, body));
+    }
+
+    /** A decision that closes a proposal without touching the clause: rejection and withdrawal alike. */
+    private interface Closing {
+        ProposalView apply(UUID agreement, UUID clause, UUID proposal);
+    }
+
+    private Response close(String agreementId, String clauseId, String proposalId, String actionName,
+                           String idempotencyKey, ProposalDecisionRequest body, Closing decision) {
         UUID agreement = RequestParams.uuid("agreementId", agreementId);
         UUID clause = RequestParams.uuid("clauseId", clauseId);
         UUID proposal = RequestParams.uuid("proposalId", proposalId);
-        return idempotency.execute(action(agreement, clause, proposal, "withdrawal"), idempotencyKey, body, () -> {
-            ProposalView withdrawn = decisions.withdraw(agreement, clause, proposal, ifMatch, body);
-            return Response.ok(withdrawn).tag(ETags.of(withdrawn.version())).build();
+        return idempotency.execute(action(agreement, clause, proposal, actionName), idempotencyKey, body, () -> {
+            ProposalView closed = decision.apply(agreement, clause, proposal);
+            return Response.ok(closed).tag(ETags.of(closed.version())).build();
         });
     }
 
